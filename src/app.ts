@@ -1,0 +1,92 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { cataloguePageRoutes } from './catalogue/page-routes.tsx';
+import { catalogueApiRoutes } from './catalogue/routes.ts';
+import { municipalityRoutes } from './municipalities/routes.ts';
+import { registerAssets } from './platform/assets.ts';
+import type { Config } from './platform/config.ts';
+import type { DatabaseHandle } from './platform/db.ts';
+import { platformRoutes } from './platform/health.ts';
+import { registerErrorHandling } from './platform/http-errors.tsx';
+
+export type Services = { config: Config; database: DatabaseHandle };
+
+/** Never log a query string: it can hold a postcode. The path alone identifies the route. */
+function requestSerializer(request: { method: string; url: string; id: string }) {
+  return { id: request.id, method: request.method, path: request.url.split('?')[0] };
+}
+
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const { config, database } = services;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, serializers: { req: requestSerializer } },
+    genReqId: () => randomUUID(),
+    trustProxy: config.environment === 'production',
+    bodyLimit: 64 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.environment === 'production' ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.environment === 'production',
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Meedoen API',
+        version: '1',
+        description:
+          'Public catalogue of provisions in kind for children in low-income families, and the municipality lookup. Errors are application/problem+json (RFC 9457). Municipality data: Bron: CBS.',
+      },
+      tags: [
+        { name: 'municipalities', description: 'Municipalities of 2025 and postcode lookup (Bron: CBS)' },
+        { name: 'provisions', description: 'The catalogue of provisions' },
+        { name: 'platform', description: 'Health and error types' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerErrorHandling(app);
+  registerAssets(app);
+  await app.register(platformRoutes(database));
+  await app.register(municipalityRoutes(database.db));
+  await app.register(catalogueApiRoutes(database.db));
+  await app.register(cataloguePageRoutes(database.db));
+  return app;
+}

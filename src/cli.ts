@@ -1,0 +1,79 @@
+import { Command } from 'commander';
+import { loadCatalogueFile } from './catalogue/load-catalogue-file.ts';
+import { formatReport } from './catalogue/validate-catalogue.ts';
+import { serve } from './main.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { isoDateInAmsterdam } from './platform/clock.ts';
+import { isLocale } from './platform/i18n.ts';
+import { openPreparedDatabase, seedDemoData } from './setup.ts';
+
+const say = (message: string) => console.log(`meedoen: ${message}`);
+
+async function withDatabase<T>(work: (database: Awaited<ReturnType<typeof openPreparedDatabase>>) => Promise<T>) {
+  const database = await openPreparedDatabase(loadConfig(), say);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command('meedoen')
+  .description('Meedoen: every child in a low-income family can take part')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('apply migrations, load reference data, seed the example catalogue on first start, and serve')
+  .action(() => serve(loadConfig()));
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and load changed reference data')
+  .action(() =>
+    withDatabase(async (database) => {
+      const state = await database.migrationState();
+      say(`migrations: ${state.applied} of ${state.known} applied (latest: ${state.latest ?? 'none'})`);
+    }),
+  );
+
+program
+  .command('seed')
+  .description('load the example catalogue (example data, labelled as such)')
+  .option('--force', 'load it even when the catalogue already has entries (replaces entries with the same key)')
+  .action((options: { force?: boolean }) =>
+    withDatabase((database) => seedDemoData(database, say, { force: options.force })),
+  );
+
+const catalogue = program.command('catalogue').description('the catalogue of provisions');
+catalogue
+  .command('import')
+  .description('validate a catalogue file (YAML or JSON, see docs/catalogue-format.md) and import it whole, or nothing')
+  .argument('<file>', 'path to the catalogue file')
+  .option('--lang <nl|en>', 'language of the report', 'nl')
+  .action((file: string, options: { lang: string }) =>
+    withDatabase(async (database) => {
+      const locale = isLocale(options.lang) ? options.lang : 'nl';
+      const result = await loadCatalogueFile(database.db, file, { today: isoDateInAmsterdam(new Date()), locale });
+      if (!result.ok) {
+        const heading =
+          locale === 'nl'
+            ? `Niets geïmporteerd: ${result.errors.length} fout(en) in ${file}`
+            : `Nothing imported: ${result.errors.length} error(s) in ${file}`;
+        console.error(`${heading}\n${formatReport(result.errors)}`);
+        process.exitCode = 1;
+        return;
+      }
+      say(
+        locale === 'nl'
+          ? `geïmporteerd: ${result.imported.organisations} organisaties, ${result.imported.provisions} voorzieningen`
+          : `imported: ${result.imported.organisations} organisations, ${result.imported.provisions} provisions`,
+      );
+    }),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  // Configuration mistakes are the operator's to fix: say what is wrong, without a stack trace.
+  console.error(error instanceof ConfigError ? error.message : `meedoen: ${(error as Error).message ?? error}`);
+  process.exitCode = 1;
+});

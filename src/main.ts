@@ -1,0 +1,28 @@
+import { buildApp } from './app.ts';
+import type { Config } from './platform/config.ts';
+import { openPreparedDatabase, seedDemoData } from './setup.ts';
+
+/** Starts the server and stops it cleanly on SIGINT/SIGTERM, finishing requests in flight. */
+export async function serve(config: Config): Promise<void> {
+  const started = performance.now();
+  const say = (message: string) => console.log(`meedoen: ${message}`);
+  const database = await openPreparedDatabase(config, say);
+  if (config.seedDemoData) await seedDemoData(database, say);
+  const app = await buildApp({ config, database });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
+  say(`ready on http://${config.host}:${config.port} (${where}) in ${Math.round(performance.now() - started)} ms`);
+}

@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import type { Config } from './config.ts';
+
+export type Database = PgDatabase<PgQueryResultHKT>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Queries take either, so a command can run inside the caller's transaction. */
+export type Queryable = Database | Transaction;
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export type MigrationState = { applied: number; known: number; pending: number; latest: string | null };
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: DatabaseKind;
+  migrate(): Promise<void>;
+  migrationState(): Promise<MigrationState>;
+  close(): Promise<void>;
+};
+
+const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+// One constant for every process of this platform, so concurrent start-ups migrate one at a time.
+const MIGRATION_LOCK_ID = 7_351_274_001;
+
+export async function openDatabase(config: Config['database']): Promise<DatabaseHandle> {
+  return config.kind === 'postgresql' ? openPostgres(config.url) : openPglite(config.dataDir);
+}
+
+async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const db = drizzlePglite(client) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    // PGlite is single-connection and in-process: no other process can migrate at the same time.
+    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    migrationState: () => readMigrationState(db),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = drizzlePostgres(pool) as unknown as Database;
+  return {
+    db,
+    kind: 'postgresql',
+    async migrate() {
+      const connection = await pool.connect();
+      try {
+        await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+        await migratePostgres(drizzlePostgres(connection), { migrationsFolder });
+      } finally {
+        await connection.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+        connection.release();
+      }
+    },
+    migrationState: () => readMigrationState(db),
+    close: () => pool.end(),
+  };
+}
+
+type Journal = { entries: { tag: string }[] };
+
+async function readMigrationState(db: Database): Promise<MigrationState> {
+  const journal = JSON.parse(await readFile(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as Journal;
+  const known = journal.entries.length;
+  let applied = 0;
+  try {
+    const result = (await db.execute(sql`select count(*)::int as count from drizzle.__drizzle_migrations`)) as {
+      rows: { count: number }[];
+    };
+    applied = Number(result.rows[0]?.count ?? 0);
+  } catch {
+    applied = 0; // the migrations table does not exist before the first migration
+  }
+  return {
+    applied,
+    known,
+    pending: Math.max(known - applied, 0),
+    latest: applied > 0 ? (journal.entries[applied - 1]?.tag ?? null) : null,
+  };
+}
+
+/** Serialises work that several app processes could start at once (reference loads, seeding). */
+export async function lockForTransaction(tx: Transaction, name: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
+}

@@ -1,0 +1,65 @@
+import type { ComponentChildren } from 'preact';
+import type { Locale } from '../i18n.ts';
+import type { FieldError } from '../validation.ts';
+
+const summaryTitle: Record<Locale, string> = {
+  nl: 'Er ging iets mis. Verbeter dit:',
+  en: 'There is a problem. Please correct this:',
+};
+
+/** Lists every error at the top with a link to its field (the NL Design System error summary pattern). */
+export function ErrorSummary({ errors, locale }: { errors: FieldError[]; locale: Locale }) {
+  if (errors.length === 0) return null;
+  return (
+    <div class="meedoen-error-summary" role="alert" aria-labelledby="fouten-titel" tabIndex={-1}>
+      <h2 id="fouten-titel" class="utrecht-heading-2">
+        {summaryTitle[locale]}
+      </h2>
+      <ul class="utrecht-unordered-list">
+        {errors.map((error) => (
+          <li key={error.field}>
+            <a class="utrecht-link" href={`#${error.field}`}>
+              {error.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type FieldProps = {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: FieldError;
+  children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
+};
+
+/** A labelled field whose hint and error are tied to the input for screen readers. */
+export function FormField({ id, label, hint, error, children }: FieldProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <label class="utrecht-form-label" for={id}>
+        {label}
+      </label>
+      {hint && (
+        <span class="meedoen-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span class="meedoen-field-error utrecht-form-field-error-message" id={`${id}-error`}>
+          {error.message}
+        </span>
+      )}
+      {children(describedBy, Boolean(error))}
+    </div>
+  );
+}
+
+export function errorTitlePrefix(errors: FieldError[], locale: Locale): string {
+  if (errors.length === 0) return '';
+  return locale === 'nl' ? 'Fout: ' : 'Error: ';
+}

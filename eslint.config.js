@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', 'bin/**', 'src/cli.ts'],
+    files: ['scripts/**', 'bench/**', 'bin/**', 'src/cli.ts', 'src/main.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -11,9 +11,14 @@ function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   const isRoot = process.getuid?.() === 0;
   const sudo = isRoot ? [] : ['sudo'];
-  console.log(`Chromium not found at ${CHROMIUM}: installing Debian's chromium package for the browser tests`);
+  console.log(
+    `Chromium not found at ${CHROMIUM}: installing Debian's chromium package for the browser tests`,
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', 'chromium']]) {
+  for (const args of [
+    ['apt-get', 'update', '-qq'],
+    ['apt-get', 'install', '-y', '-qq', 'chromium'],
+  ]) {
     const command = [...sudo, ...args];
     const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit', env });
     if (result.status !== 0) {
@@ -33,7 +38,8 @@ function findTests(dir) {
 
 const only = process.argv.slice(2);
 const files = only.length > 0 ? only : [...findTests('src'), ...findTests('test')].sort();
-if (files.some((file) => file.includes(`${path.sep}browser${path.sep}`) || file.includes('/browser/'))) ensureChromium();
+if (files.some((file) => file.includes(`${path.sep}browser${path.sep}`) || file.includes('/browser/')))
+  ensureChromium();
 
 const result = spawnSync(
   process.execPath,

@@ -9,7 +9,9 @@ import { openPreparedDatabase, seedDemoData } from './setup.ts';
 
 const say = (message: string) => console.log(`meedoen: ${message}`);
 
-async function withDatabase<T>(work: (database: Awaited<ReturnType<typeof openPreparedDatabase>>) => Promise<T>) {
+async function withDatabase<T>(
+  work: (database: Awaited<ReturnType<typeof openPreparedDatabase>>) => Promise<T>,
+) {
   const database = await openPreparedDatabase(loadConfig(), say);
   try {
     return await work(database);
@@ -40,7 +42,10 @@ program
 program
   .command('seed')
   .description('load the example catalogue (example data, labelled as such)')
-  .option('--force', 'load it even when the catalogue already has entries (replaces entries with the same key)')
+  .option(
+    '--force',
+    'load it even when the catalogue already has entries (replaces entries with the same key)',
+  )
   .action((options: { force?: boolean }) =>
     withDatabase((database) => seedDemoData(database, say, { force: options.force })),
   );
@@ -48,13 +53,18 @@ program
 const catalogue = program.command('catalogue').description('the catalogue of provisions');
 catalogue
   .command('import')
-  .description('validate a catalogue file (YAML or JSON, see docs/catalogue-format.md) and import it whole, or nothing')
+  .description(
+    'validate a catalogue file (YAML or JSON, see docs/catalogue-format.md) and import it whole, or nothing',
+  )
   .argument('<file>', 'path to the catalogue file')
   .option('--lang <nl|en>', 'language of the report', 'nl')
   .action((file: string, options: { lang: string }) =>
     withDatabase(async (database) => {
       const locale = isLocale(options.lang) ? options.lang : 'nl';
-      const result = await loadCatalogueFile(database.db, file, { today: isoDateInAmsterdam(new Date()), locale });
+      const result = await loadCatalogueFile(database.db, file, {
+        today: isoDateInAmsterdam(new Date()),
+        locale,
+      });
       if (!result.ok) {
         const heading =
           locale === 'nl'
@@ -74,6 +84,8 @@ catalogue
 
 program.parseAsync().catch((error: unknown) => {
   // Configuration mistakes are the operator's to fix: say what is wrong, without a stack trace.
-  console.error(error instanceof ConfigError ? error.message : `meedoen: ${(error as Error).message ?? error}`);
+  console.error(
+    error instanceof ConfigError ? error.message : `meedoen: ${(error as Error).message ?? error}`,
+  );
   process.exitCode = 1;
 });

@@ -23,6 +23,9 @@ export async function serve(config: Config): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
-  const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
-  say(`ready on http://${config.host}:${config.port} (${where}) in ${Math.round(performance.now() - started)} ms`);
+  const where =
+    config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
+  say(
+    `ready on http://${config.host}:${config.port} (${where}) in ${Math.round(performance.now() - started)} ms`,
+  );
 }

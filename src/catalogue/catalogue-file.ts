@@ -44,7 +44,8 @@ const https = z.url({ protocol: /^https$/, error: 'catalogue_https' }).max(500);
 const municipalityCode = z.string().regex(MUNICIPALITY_CODE, { error: 'catalogue_municipality_code' });
 // YAML turns an unquoted 2025-10-01 into a Date; accept both and keep the calendar date.
 const isoDate = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  (value) =>
+    value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value,
   z.iso.date({ error: 'catalogue_iso_date' }),
 );
 const bilingual = (min: number, max: number) =>

@@ -4,7 +4,11 @@ import type { FieldError } from '../platform/validation.ts';
 import { municipalitiesSource } from '../municipalities/index.ts';
 import { pageMessages } from './page-messages.ts';
 
-type HomeProps = { context: PageContext; values?: { postcode?: string; age?: string }; errors?: FieldError[] };
+type HomeProps = {
+  context: PageContext;
+  values?: { postcode?: string; age?: string };
+  errors?: FieldError[];
+};
 
 export function HomePage({ context, values = {}, errors = [] }: HomeProps) {
   const text = pageMessages[context.locale];
@@ -16,7 +20,12 @@ export function HomePage({ context, values = {}, errors = [] }: HomeProps) {
       <p class="utrecht-paragraph">{text.homeIntro2}</p>
       <ErrorSummary errors={errors} locale={context.locale} />
       <form class="meedoen-form" method="post" action="/zoeken" novalidate>
-        <FormField id="postcode" label={text.postcodeLabel} hint={text.postcodeHint} error={errorFor('postcode')}>
+        <FormField
+          id="postcode"
+          label={text.postcodeLabel}
+          hint={text.postcodeHint}
+          error={errorFor('postcode')}
+        >
           {(describedBy, invalid) => (
             <input
               class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--short"

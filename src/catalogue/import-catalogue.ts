@@ -9,7 +9,13 @@ export type ImportResult = { organisations: number; provisions: number };
  * Writes an already validated catalogue: every organisation and provision is inserted or replaced by its
  * key. The caller owns the transaction, so a failure leaves the catalogue as it was.
  */
-export async function importCatalogue({ tx, catalogue }: { tx: Transaction; catalogue: CatalogueFile }): Promise<ImportResult> {
+export async function importCatalogue({
+  tx,
+  catalogue,
+}: {
+  tx: Transaction;
+  catalogue: CatalogueFile;
+}): Promise<ImportResult> {
   const isExample = catalogue.example;
   for (const org of catalogue.organisations) {
     const values = {
@@ -59,7 +65,9 @@ export async function importCatalogue({ tx, catalogue }: { tx: Transaction; cata
     await tx.delete(provisionMunicipalities).where(inArray(provisionMunicipalities.provisionKey, keys));
   }
   const places = catalogue.provisions.flatMap((p) =>
-    p.offeredIn === 'nationwide' ? [] : [...new Set(p.offeredIn)].map((code) => ({ provisionKey: p.key, municipalityCode: code })),
+    p.offeredIn === 'nationwide'
+      ? []
+      : [...new Set(p.offeredIn)].map((code) => ({ provisionKey: p.key, municipalityCode: code })),
   );
   if (places.length > 0) await tx.insert(provisionMunicipalities).values(places);
 

@@ -49,8 +49,18 @@ export const applicationRouteShort: Translations<Record<ApplicationRoute, string
 };
 
 const periodLabels: Translations<Record<AmountPeriod, string>> = {
-  nl: { calendar_year: 'per kalenderjaar', school_year: 'per schooljaar', season: 'per seizoen', once: 'eenmalig' },
-  en: { calendar_year: 'per calendar year', school_year: 'per school year', season: 'per season', once: 'once' },
+  nl: {
+    calendar_year: 'per kalenderjaar',
+    school_year: 'per schooljaar',
+    season: 'per seizoen',
+    once: 'eenmalig',
+  },
+  en: {
+    calendar_year: 'per calendar year',
+    school_year: 'per school year',
+    season: 'per season',
+    once: 'once',
+  },
 };
 
 export function describeAmount(amount: Provision['amount'], locale: Locale): string {

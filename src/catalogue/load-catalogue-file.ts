@@ -34,7 +34,8 @@ export async function loadCatalogueFile(
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    const message = locale === 'nl' ? `Het bestand ${file} kan niet worden gelezen.` : `The file ${file} cannot be read.`;
+    const message =
+      locale === 'nl' ? `Het bestand ${file} kan niet worden gelezen.` : `The file ${file} cannot be read.`;
     return { ok: false, errors: [{ entry: 'file', field: '', code: 'catalogue_unreadable', message }] };
   }
   const parsed = parseCatalogueText(text, format, locale);

@@ -54,7 +54,8 @@ export const pageMessages: Translations<{
     search: 'Zoek hulp',
     privacyNote: 'We bewaren je postcode niet.',
     chooseTitle: 'Kies je gemeente',
-    chooseIntro: (postcode) => `Postcode ${postcode} ligt in meer dan één gemeente. In welke gemeente woon je?`,
+    chooseIntro: (postcode) =>
+      `Postcode ${postcode} ligt in meer dan één gemeente. In welke gemeente woon je?`,
     chooseLegend: 'Gemeente',
     chooseButton: 'Verder',
     addressShare: (percent) => `${percent} van de adressen met deze postcode`,
@@ -99,7 +100,8 @@ export const pageMessages: Translations<{
     search: 'Find help',
     privacyNote: 'We do not keep your postcode.',
     chooseTitle: 'Choose your municipality',
-    chooseIntro: (postcode) => `Postcode ${postcode} lies in more than one municipality. Which one do you live in?`,
+    chooseIntro: (postcode) =>
+      `Postcode ${postcode} lies in more than one municipality. Which one do you live in?`,
     chooseLegend: 'Municipality',
     chooseButton: 'Continue',
     addressShare: (percent) => `${percent} of the addresses with this postcode`,

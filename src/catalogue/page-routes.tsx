@@ -15,7 +15,11 @@ import { SourcesPage } from './sources-page.tsx';
 import { findProvision } from './store.ts';
 
 const postcodeSearchForm = z.object({
-  postcode: z.string({ error: 'postcode_required' }).trim().min(1, { error: 'postcode_required' }).max(20, { error: 'postcode_malformed' }),
+  postcode: z
+    .string({ error: 'postcode_required' })
+    .trim()
+    .min(1, { error: 'postcode_required' })
+    .max(20, { error: 'postcode_malformed' }),
   age: provisionSearchSchema.shape.age,
 });
 
@@ -42,7 +46,9 @@ export const cataloguePageRoutes =
       reply.header('vary', 'cookie');
     });
 
-    app.get('/', { schema: { hide: true } }, (request, reply) => sendPage(reply, <HomePage context={pageContext(request, reply)} />));
+    app.get('/', { schema: { hide: true } }, (request, reply) =>
+      sendPage(reply, <HomePage context={pageContext(request, reply)} />),
+    );
 
     app.get('/zoeken', { schema: { hide: true } }, (_request, reply) => reply.redirect('/', 303));
 
@@ -51,7 +57,10 @@ export const cataloguePageRoutes =
     app.post('/zoeken', { schema: { hide: true } }, async (request, reply) => {
       const context = pageContext(request, reply);
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const values = { postcode: typeof body.postcode === 'string' ? body.postcode : '', age: typeof body.age === 'string' ? body.age : '' };
+      const values = {
+        postcode: typeof body.postcode === 'string' ? body.postcode : '',
+        age: typeof body.age === 'string' ? body.age : '',
+      };
       const form = postcodeSearchForm.safeParse(body);
       if (!form.success) {
         const errors = describeIssues(form.error.issues, context.locale);
@@ -68,7 +77,12 @@ export const cataloguePageRoutes =
       }
       return sendPage(
         reply,
-        <ChooseMunicipalityPage context={context} postcode={lookup.postcode} age={form.data.age} areas={lookup.areas} />,
+        <ChooseMunicipalityPage
+          context={context}
+          postcode={lookup.postcode}
+          age={form.data.age}
+          areas={lookup.areas}
+        />,
       );
     });
 
@@ -78,7 +92,9 @@ export const cataloguePageRoutes =
       if (!search.municipality && !invalid.some((issue) => issue.path[0] === 'municipality')) {
         return reply.redirect('/', 303);
       }
-      const result = search.municipality ? await searchProvisions(db, search, context.locale) : { kind: 'unknown-municipality' as const };
+      const result = search.municipality
+        ? await searchProvisions(db, search, context.locale)
+        : { kind: 'unknown-municipality' as const };
       if (result.kind === 'unknown-municipality' || !result.municipality) {
         const text = pageMessages[context.locale];
         return sendPage(
@@ -110,21 +126,25 @@ export const cataloguePageRoutes =
       );
     });
 
-    app.get<{ Params: { id: string } }>('/voorzieningen/:id', { schema: { hide: true } }, async (request, reply) => {
-      const context = pageContext(request, reply);
-      const provision = request.params.id.length <= 100 ? await findProvision(db, request.params.id) : null;
-      if (!provision) return reply.callNotFound();
-      const { search } = parseSearch(request.query);
-      const back: ProvisionSearch = search;
-      return sendPage(
-        reply,
-        <ProvisionPage
-          context={context}
-          provision={provision}
-          backHref={back.municipality ? resultsHref(back.municipality, back.age) : null}
-        />,
-      );
-    });
+    app.get<{ Params: { id: string } }>(
+      '/voorzieningen/:id',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const context = pageContext(request, reply);
+        const provision = request.params.id.length <= 100 ? await findProvision(db, request.params.id) : null;
+        if (!provision) return reply.callNotFound();
+        const { search } = parseSearch(request.query);
+        const back: ProvisionSearch = search;
+        return sendPage(
+          reply,
+          <ProvisionPage
+            context={context}
+            provision={provision}
+            backHref={back.municipality ? resultsHref(back.municipality, back.age) : null}
+          />,
+        );
+      },
+    );
 
     app.get('/bronnen', { schema: { hide: true } }, (request, reply) =>
       sendPage(reply, <SourcesPage context={pageContext(request, reply)} />),

@@ -25,7 +25,9 @@ export const provisionResource = z
     amount: z
       .object({ cents: z.number().int(), kind: z.enum(amountKinds), period: z.enum(amountPeriods) })
       .nullable()
-      .meta({ description: 'Value or budget per child per period in euro cents; null when decided case by case' }),
+      .meta({
+        description: 'Value or budget per child per period in euro cents; null when decided case by case',
+      }),
     link: z.string().nullable(),
     lastChecked: z.string().meta({ description: 'ISO date the owner last checked this entry' }),
     example: z.boolean().meta({ description: 'true for demo data that is not a real offer' }),

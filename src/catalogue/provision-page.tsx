@@ -11,7 +11,9 @@ export function ProvisionPage({ context, provision, backHref }: ProvisionPagePro
   const { locale } = context;
   const text = pageMessages[locale];
   const where =
-    provision.offeredIn === 'nationwide' ? text.nationwide : provision.offeredIn.map((m) => m.name).join(', ');
+    provision.offeredIn === 'nationwide'
+      ? text.nationwide
+      : provision.offeredIn.map((m) => m.name).join(', ');
   return (
     <Layout context={context} title={provision.name[locale]}>
       {backHref && (

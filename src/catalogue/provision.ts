@@ -15,7 +15,12 @@ export const categories = [
 ] as const;
 export type Category = (typeof categories)[number];
 
-export const organisationKinds = ['municipality', 'local_charity_branch', 'national_charity', 'other'] as const;
+export const organisationKinds = [
+  'municipality',
+  'local_charity_branch',
+  'national_charity',
+  'other',
+] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 
 export const applicationRoutes = ['self_or_intermediary', 'intermediary_only'] as const;
@@ -50,7 +55,10 @@ export type Provision = {
 export type ProvisionFilter = { age?: number; category?: Category };
 
 /** Whether a provision is for a child of this age and in this category; an absent filter matches all. */
-export function matchesFilter(provision: Pick<Provision, 'ages' | 'category'>, filter: ProvisionFilter): boolean {
+export function matchesFilter(
+  provision: Pick<Provision, 'ages' | 'category'>,
+  filter: ProvisionFilter,
+): boolean {
   if (filter.age !== undefined && (filter.age < provision.ages.min || filter.age > provision.ages.max)) {
     return false;
   }

@@ -18,13 +18,25 @@ type ResultsProps = {
   values: { age?: string };
 };
 
-export function detailHref(provision: Provision, municipality: Municipality, age: number | undefined): string {
+export function detailHref(
+  provision: Provision,
+  municipality: Municipality,
+  age: number | undefined,
+): string {
   const params = new URLSearchParams({ municipality: municipality.code });
   if (age !== undefined) params.set('age', String(age));
   return `/voorzieningen/${encodeURIComponent(provision.key)}?${params.toString()}`;
 }
 
-export function ResultsPage({ context, municipality, age, category, provisions, errors, values }: ResultsProps) {
+export function ResultsPage({
+  context,
+  municipality,
+  age,
+  category,
+  provisions,
+  errors,
+  values,
+}: ResultsProps) {
   const { locale } = context;
   const text = pageMessages[locale];
   const labels = categoryLabels[locale];
@@ -33,7 +45,10 @@ export function ResultsPage({ context, municipality, age, category, provisions, 
     .map((c) => ({ category: c, items: provisions.filter((p) => p.category === c) }))
     .filter((group) => group.items.length > 0);
   return (
-    <Layout context={context} title={`${errorTitlePrefix(errors, locale)}${text.resultsTitle(municipality.name)}`}>
+    <Layout
+      context={context}
+      title={`${errorTitlePrefix(errors, locale)}${text.resultsTitle(municipality.name)}`}
+    >
       <h1 class="utrecht-heading-1">{text.resultsTitle(municipality.name)}</h1>
       <p class="utrecht-paragraph" role="status">
         {text.resultsCount(provisions.length, age)}
@@ -44,7 +59,12 @@ export function ResultsPage({ context, municipality, age, category, provisions, 
         </a>
       </p>
       <ErrorSummary errors={errors} locale={locale} />
-      <form class="meedoen-form meedoen-filters" method="get" action="/voorzieningen" aria-labelledby="filter-titel">
+      <form
+        class="meedoen-form meedoen-filters"
+        method="get"
+        action="/voorzieningen"
+        aria-labelledby="filter-titel"
+      >
         <h2 id="filter-titel" class="meedoen-visually-hidden">
           {text.filterTitle}
         </h2>
@@ -66,7 +86,12 @@ export function ResultsPage({ context, municipality, age, category, provisions, 
         </FormField>
         <FormField id="category" label={text.categoryLabel} error={errorFor('category')}>
           {(describedBy) => (
-            <select class="utrecht-select utrecht-select--html-select" id="category" name="category" aria-describedby={describedBy}>
+            <select
+              class="utrecht-select utrecht-select--html-select"
+              id="category"
+              name="category"
+              aria-describedby={describedBy}
+            >
               <option value="">{text.allCategories}</option>
               {categories.map((c) => (
                 <option key={c} value={c} selected={c === category}>

@@ -22,73 +22,78 @@ const exampleNotice = {
   en: 'This catalogue contains example data (example: true): not a real offer.',
 };
 
-export const catalogueApiRoutes = (db: Queryable): FastifyPluginAsyncZod => async (app) => {
-  app.get(
-    '/api/v1/provisions',
-    {
-      schema: {
-        tags: ['provisions'],
-        summary: 'Provisions in kind, filtered by municipality, age and category',
-        description:
-          'With `municipality`: the provisions offered there, including the nationwide ones. `age` keeps those for a child of that age (0-21); `category` keeps one kind of help.',
-        querystring: provisionSearchSchema,
-        response: {
-          200: z.object({
-            data: z.array(provisionResource),
-            meta: z.object({
-              count: z.number(),
-              municipality: z.object({ code: z.string(), name: z.string() }).nullable(),
-              containsExampleData: z.boolean(),
-              notice: z.string().optional(),
-              source: z.string().optional(),
+export const catalogueApiRoutes =
+  (db: Queryable): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/provisions',
+      {
+        schema: {
+          tags: ['provisions'],
+          summary: 'Provisions in kind, filtered by municipality, age and category',
+          description:
+            'With `municipality`: the provisions offered there, including the nationwide ones. `age` keeps those for a child of that age (0-21); `category` keeps one kind of help.',
+          querystring: provisionSearchSchema,
+          response: {
+            200: z.object({
+              data: z.array(provisionResource),
+              meta: z.object({
+                count: z.number(),
+                municipality: z.object({ code: z.string(), name: z.string() }).nullable(),
+                containsExampleData: z.boolean(),
+                notice: z.string().optional(),
+                source: z.string().optional(),
+              }),
             }),
-          }),
+          },
         },
       },
-    },
-    async (request) => {
-      const locale = apiLocale(request.headers['accept-language']);
-      const result = await searchProvisions(db, request.query, locale);
-      if (result.kind === 'unknown-municipality') {
-        throw new ProblemError(
-          platformProblems.validationFailed,
-          { nl: 'Deze gemeente bestaat niet.', en: 'This municipality does not exist.' },
-          describeIssues([{ code: 'custom', path: ['municipality'], message: 'municipality_unknown', input: '' }], locale),
-        );
-      }
-      const containsExampleData = result.provisions.some((p) => p.isExample);
-      return {
-        data: result.provisions.map(presentProvision),
-        meta: {
-          count: result.provisions.length,
-          municipality: result.municipality,
-          containsExampleData,
-          ...(containsExampleData ? { notice: exampleNotice[locale] } : {}),
-          ...(result.municipality ? { source: municipalitiesSource[locale] } : {}),
-        },
-      };
-    },
-  );
+      async (request) => {
+        const locale = apiLocale(request.headers['accept-language']);
+        const result = await searchProvisions(db, request.query, locale);
+        if (result.kind === 'unknown-municipality') {
+          throw new ProblemError(
+            platformProblems.validationFailed,
+            { nl: 'Deze gemeente bestaat niet.', en: 'This municipality does not exist.' },
+            describeIssues(
+              [{ code: 'custom', path: ['municipality'], message: 'municipality_unknown', input: '' }],
+              locale,
+            ),
+          );
+        }
+        const containsExampleData = result.provisions.some((p) => p.isExample);
+        return {
+          data: result.provisions.map(presentProvision),
+          meta: {
+            count: result.provisions.length,
+            municipality: result.municipality,
+            containsExampleData,
+            ...(containsExampleData ? { notice: exampleNotice[locale] } : {}),
+            ...(result.municipality ? { source: municipalitiesSource[locale] } : {}),
+          },
+        };
+      },
+    );
 
-  app.get(
-    '/api/v1/provisions/:id',
-    {
-      schema: {
-        tags: ['provisions'],
-        summary: 'One provision',
-        params: z.object({ id: z.string().min(1).max(100) }),
-        response: { 200: z.object({ data: provisionResource }) },
+    app.get(
+      '/api/v1/provisions/:id',
+      {
+        schema: {
+          tags: ['provisions'],
+          summary: 'One provision',
+          params: z.object({ id: z.string().min(1).max(100) }),
+          response: { 200: z.object({ data: provisionResource }) },
+        },
       },
-    },
-    async (request) => {
-      const provision = await findProvision(db, request.params.id);
-      if (!provision) {
-        throw new ProblemError(catalogueProblems.provisionNotFound, {
-          nl: 'Er is geen voorziening met deze id.',
-          en: 'There is no provision with this id.',
-        });
-      }
-      return { data: presentProvision(provision) };
-    },
-  );
-};
+      async (request) => {
+        const provision = await findProvision(db, request.params.id);
+        if (!provision) {
+          throw new ProblemError(catalogueProblems.provisionNotFound, {
+            nl: 'Er is geen voorziening met deze id.',
+            en: 'There is no provision with this id.',
+          });
+        }
+        return { data: presentProvision(provision) };
+      },
+    );
+  };

@@ -62,7 +62,10 @@ export const provisions = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check('provisions_ages', sql`${table.minAge} >= 0 and ${table.maxAge} <= 21 and ${table.minAge} <= ${table.maxAge}`),
+    check(
+      'provisions_ages',
+      sql`${table.minAge} >= 0 and ${table.maxAge} <= 21 and ${table.minAge} <= ${table.maxAge}`,
+    ),
     check('provisions_amount', sql`${table.amountCents} is null or ${table.amountCents} >= 0`),
     index('provisions_nationwide').on(table.nationwide),
   ],

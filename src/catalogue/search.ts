@@ -19,7 +19,8 @@ registerFieldMessages({
 });
 
 // An empty form field means "no filter", not zero.
-const blankIsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const blankIsAbsent = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 /** One schema for the search, shared by the API query and the results page. */
 export const provisionSearchSchema = z.object({
@@ -44,13 +45,19 @@ export type SearchResult =
   | { kind: 'unknown-municipality' }
   | { kind: 'found'; municipality: Municipality | null; provisions: Provision[] };
 
-export async function searchProvisions(db: Queryable, search: ProvisionSearch, locale: Locale): Promise<SearchResult> {
+export async function searchProvisions(
+  db: Queryable,
+  search: ProvisionSearch,
+  locale: Locale,
+): Promise<SearchResult> {
   let municipality: Municipality | null = null;
   if (search.municipality) {
     municipality = await findMunicipality(db, search.municipality);
     if (!municipality) return { kind: 'unknown-municipality' };
   }
-  const candidates = municipality ? await provisionsInMunicipality(db, municipality.code) : await allProvisions(db);
+  const candidates = municipality
+    ? await provisionsInMunicipality(db, municipality.code)
+    : await allProvisions(db);
   const provisions = orderForDisplay(
     candidates.filter((p) => matchesFilter(p, { age: search.age, category: search.category })),
     locale,

@@ -50,7 +50,10 @@ async function withMunicipalities(db: Queryable, rows: Row[]): Promise<Provision
 
 function toProvision(row: Row, places: { code: string; name: string }[]): Provision {
   const p = row.provision;
-  const org = (o: { key: string; name: string; kind: string }) => ({ ...o, kind: o.kind as OrganisationKind });
+  const org = (o: { key: string; name: string; kind: string }) => ({
+    ...o,
+    kind: o.kind as OrganisationKind,
+  });
   return {
     key: p.key,
     name: { nl: p.nameNl, en: p.nameEn },
@@ -77,7 +80,10 @@ function toProvision(row: Row, places: { code: string; name: string }[]): Provis
 }
 
 /** Everything offered in a municipality: its own provisions and the nationwide ones. */
-export async function provisionsInMunicipality(db: Queryable, municipalityCode: string): Promise<Provision[]> {
+export async function provisionsInMunicipality(
+  db: Queryable,
+  municipalityCode: string,
+): Promise<Provision[]> {
   const offeredHere = db
     .select({ key: provisionMunicipalities.provisionKey })
     .from(provisionMunicipalities)

@@ -5,7 +5,8 @@ import { catalogueFileSchema, type CatalogueFile } from './catalogue-file.ts';
 
 export type ReportEntry = { entry: string; key?: string; field: string; code: string; message: string };
 
-export type CatalogueValidation = { ok: true; catalogue: CatalogueFile } | { ok: false; errors: ReportEntry[] };
+export type CatalogueValidation =
+  { ok: true; catalogue: CatalogueFile } | { ok: false; errors: ReportEntry[] };
 
 export type KnownData = {
   organisationKeys: ReadonlySet<string>;
@@ -32,7 +33,14 @@ const crossCheckMessages: Record<string, Translations<(value: string) => string>
   },
 };
 
-function crossError(entry: string, key: string | undefined, field: string, code: string, value: string, locale: Locale) {
+function crossError(
+  entry: string,
+  key: string | undefined,
+  field: string,
+  code: string,
+  value: string,
+  locale: Locale,
+) {
   return { entry, ...(key ? { key } : {}), field, code, message: crossCheckMessages[code]![locale](value) };
 }
 
@@ -43,7 +51,10 @@ export function parseCatalogueText(
   locale: Locale,
 ): { ok: true; data: unknown } | { ok: false; errors: ReportEntry[] } {
   try {
-    return { ok: true, data: format === 'json' ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: 100 }) };
+    return {
+      ok: true,
+      data: format === 'json' ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: 100 }),
+    };
   } catch (error) {
     const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     const where = line ? (locale === 'nl' ? ` (regel ${line})` : ` (line ${line})`) : '';
@@ -55,7 +66,10 @@ export function parseCatalogueText(
   }
 }
 
-function entryOf(path: readonly PropertyKey[], data: unknown): { entry: string; key?: string; field: string } {
+function entryOf(
+  path: readonly PropertyKey[],
+  data: unknown,
+): { entry: string; key?: string; field: string } {
   const [list, index, ...rest] = path;
   if ((list === 'organisations' || list === 'provisions') && typeof index === 'number') {
     const raw = (data as Record<string, unknown[]>)[list]?.[index] as { key?: unknown } | undefined;
@@ -83,10 +97,20 @@ export function validateCatalogue(data: unknown, known: KnownData, locale: Local
   const organisationKeys = new Set<string>();
   catalogue.organisations.forEach((org, i) => {
     const entry = `organisations[${i}]`;
-    if (organisationKeys.has(org.key)) errors.push(crossError(entry, org.key, 'key', 'catalogue_duplicate_key', org.key, locale));
+    if (organisationKeys.has(org.key))
+      errors.push(crossError(entry, org.key, 'key', 'catalogue_duplicate_key', org.key, locale));
     organisationKeys.add(org.key);
     if (org.municipality && !known.municipalityCodes.has(org.municipality)) {
-      errors.push(crossError(entry, org.key, 'municipality', 'catalogue_unknown_municipality', org.municipality, locale));
+      errors.push(
+        crossError(
+          entry,
+          org.key,
+          'municipality',
+          'catalogue_unknown_municipality',
+          org.municipality,
+          locale,
+        ),
+      );
     }
   });
 
@@ -105,12 +129,16 @@ export function validateCatalogue(data: unknown, known: KnownData, locale: Local
     if (provision.offeredIn !== 'nationwide') {
       provision.offeredIn.forEach((code, j) => {
         if (!known.municipalityCodes.has(code)) {
-          errors.push(crossError(entry, k, `offeredIn[${j}]`, 'catalogue_unknown_municipality', code, locale));
+          errors.push(
+            crossError(entry, k, `offeredIn[${j}]`, 'catalogue_unknown_municipality', code, locale),
+          );
         }
       });
     }
     if (provision.lastChecked > known.today) {
-      errors.push(crossError(entry, k, 'lastChecked', 'catalogue_last_checked_future', provision.lastChecked, locale));
+      errors.push(
+        crossError(entry, k, 'lastChecked', 'catalogue_last_checked_future', provision.lastChecked, locale),
+      );
     }
   });
 

@@ -76,7 +76,9 @@ async function readMigrationState(db: Database): Promise<MigrationState> {
   const known = journal.entries.length;
   let applied = 0;
   try {
-    const result = (await db.execute(sql`select count(*)::int as count from drizzle.__drizzle_migrations`)) as {
+    const result = (await db.execute(
+      sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
+    )) as {
       rows: { count: number }[];
     };
     applied = Number(result.rows[0]?.count ?? 0);

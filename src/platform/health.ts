@@ -23,7 +23,10 @@ export const platformRoutes =
                 latest: z.string().nullable(),
               }),
             }),
-            503: z.object({ status: z.literal('unavailable'), database: z.object({ kind: z.string(), reachable: z.boolean() }) }),
+            503: z.object({
+              status: z.literal('unavailable'),
+              database: z.object({ kind: z.string(), reachable: z.boolean() }),
+            }),
           },
         },
       },
@@ -36,7 +39,9 @@ export const platformRoutes =
             migrations,
           };
         } catch {
-          return reply.status(503).send({ status: 'unavailable', database: { kind: database.kind, reachable: false } });
+          return reply
+            .status(503)
+            .send({ status: 'unavailable', database: { kind: database.kind, reachable: false } });
         }
       },
     );

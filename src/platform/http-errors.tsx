@@ -27,16 +27,31 @@ export function sendProblem(
     .send(problemBody(problem, locale, { ...extras, instance: request.url.split('?')[0] }));
 }
 
-const pageTexts: Record<Locale, Record<'notFound' | 'badRequest' | 'internal', { title: string; body: string }>> = {
+const pageTexts: Record<
+  Locale,
+  Record<'notFound' | 'badRequest' | 'internal', { title: string; body: string }>
+> = {
   nl: {
-    notFound: { title: 'Deze pagina bestaat niet', body: 'Misschien is het adres verkeerd getypt, of is de pagina weg.' },
+    notFound: {
+      title: 'Deze pagina bestaat niet',
+      body: 'Misschien is het adres verkeerd getypt, of is de pagina weg.',
+    },
     badRequest: { title: 'Dit verzoek klopt niet', body: 'Ga terug en probeer het opnieuw.' },
-    internal: { title: 'Er ging iets mis bij ons', body: 'Het ligt niet aan jou. Probeer het later nog eens.' },
+    internal: {
+      title: 'Er ging iets mis bij ons',
+      body: 'Het ligt niet aan jou. Probeer het later nog eens.',
+    },
   },
   en: {
-    notFound: { title: 'This page does not exist', body: 'The address may be mistyped, or the page has gone.' },
+    notFound: {
+      title: 'This page does not exist',
+      body: 'The address may be mistyped, or the page has gone.',
+    },
     badRequest: { title: 'This request is not valid', body: 'Go back and try again.' },
-    internal: { title: 'Something went wrong on our side', body: 'It is not your fault. Please try again later.' },
+    internal: {
+      title: 'Something went wrong on our side',
+      body: 'It is not your fault. Please try again later.',
+    },
   },
 };
 
@@ -69,7 +84,16 @@ function sendErrorPage(
   );
 }
 
-function issuesFromValidation(error: FastifyError & { validation: { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> }[] }) {
+function issuesFromValidation(
+  error: FastifyError & {
+    validation: {
+      keyword: string;
+      instancePath: string;
+      message?: string;
+      params: Record<string, unknown>;
+    }[];
+  },
+) {
   return error.validation.map(
     (entry) =>
       ({
@@ -98,14 +122,23 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof ProblemError) {
       const locale = apiLocale(request.headers['accept-language']);
       if (isApiRequest(request)) {
-        return sendProblem(request, reply, error.problem, { detail: error.detail[locale], errors: error.fieldErrors });
+        return sendProblem(request, reply, error.problem, {
+          detail: error.detail[locale],
+          errors: error.fieldErrors,
+        });
       }
-      return sendErrorPage(request, reply, error.problem.status === 404 ? 'notFound' : 'badRequest', error.problem.status);
+      return sendErrorPage(
+        request,
+        reply,
+        error.problem.status === 404 ? 'notFound' : 'badRequest',
+        error.problem.status,
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const locale = apiLocale(request.headers['accept-language']);
       const errors = describeIssues(issuesFromValidation(error), locale);
-      if (isApiRequest(request)) return sendProblem(request, reply, platformProblems.validationFailed, { errors });
+      if (isApiRequest(request))
+        return sendProblem(request, reply, platformProblems.validationFailed, { errors });
       return sendErrorPage(request, reply, 'badRequest', 400);
     }
     const status = error.statusCode ?? 500;

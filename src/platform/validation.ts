@@ -19,8 +19,14 @@ export function registerFieldMessages(messages: Record<string, MessageTemplate>)
 const genericMessages: Record<string, MessageTemplate> = {
   required: { nl: 'Vul dit veld in.', en: 'Fill in this field.' },
   invalid_type: { nl: 'Dit heeft niet de goede vorm.', en: 'This does not have the right form.' },
-  too_small: { nl: 'Dit is te klein of te kort (minimaal {minimum}).', en: 'This is too small or too short (at least {minimum}).' },
-  too_big: { nl: 'Dit is te groot of te lang (maximaal {maximum}).', en: 'This is too large or too long (at most {maximum}).' },
+  too_small: {
+    nl: 'Dit is te klein of te kort (minimaal {minimum}).',
+    en: 'This is too small or too short (at least {minimum}).',
+  },
+  too_big: {
+    nl: 'Dit is te groot of te lang (maximaal {maximum}).',
+    en: 'This is too large or too long (at most {maximum}).',
+  },
   invalid_value: { nl: 'Kies een van deze waarden: {values}.', en: 'Choose one of these values: {values}.' },
   invalid_format: { nl: 'Dit heeft niet de goede vorm.', en: 'This does not have the right form.' },
   unrecognized_keys: { nl: 'Dit veld is onbekend: {keys}.', en: 'This field is not known: {keys}.' },
@@ -37,7 +43,10 @@ function fill(template: string, params: Record<string, unknown>): string {
 }
 
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /** Turns zod issues into field errors in the user's language. */

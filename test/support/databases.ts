@@ -19,6 +19,7 @@ export function databasesUnderTest(): DatabaseUnderTest[] {
     { name: 'pglite', open: () => openDatabase({ kind: 'pglite', dataDir: null }).then(prepared) },
   ];
   const url = process.env.TEST_DATABASE_URL;
-  if (url) list.push({ name: 'postgresql', open: () => openDatabase({ kind: 'postgresql', url }).then(prepared) });
+  if (url)
+    list.push({ name: 'postgresql', open: () => openDatabase({ kind: 'postgresql', url }).then(prepared) });
   return list;
 }

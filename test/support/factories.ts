@@ -7,7 +7,9 @@ export function uniqueKey(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
 
-export function buildProvision(overrides: Partial<CatalogueProvision> & { key: string; owner: string }): CatalogueProvision {
+export function buildProvision(
+  overrides: Partial<CatalogueProvision> & { key: string; owner: string },
+): CatalogueProvision {
   return {
     name: { nl: `Voorziening ${overrides.key}`, en: `Provision ${overrides.key}` },
     description: {
@@ -32,7 +34,9 @@ export function buildCatalogue(
   options: { example?: boolean } = {},
 ): { catalogue: CatalogueFile; organisationKey: string; provisionKeys: string[] } {
   const organisationKey = uniqueKey('test-org');
-  const built = provisions.map((p) => buildProvision({ ...p, key: p.key ?? uniqueKey('test-provision'), owner: organisationKey }));
+  const built = provisions.map((p) =>
+    buildProvision({ ...p, key: p.key ?? uniqueKey('test-provision'), owner: organisationKey }),
+  );
   return {
     catalogue: {
       example: options.example ?? false,

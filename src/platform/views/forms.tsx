@@ -38,7 +38,8 @@ type FieldProps = {
 
 /** A labelled field whose hint and error are tied to the input for screen readers. */
 export function FormField({ id, label, hint, error, children }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
       <label class="utrecht-form-label" for={id}>

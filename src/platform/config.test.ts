@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('runs with nothing set: embedded database under ./data, port 3000, demo data', () => {
+  const config = loadConfig({});
+  assert.deepEqual(config.database, { kind: 'pglite', dataDir: path.resolve('data/pglite') });
+  assert.equal(config.port, 3000);
+  assert.equal(config.seedDemoData, true);
+});
+
+test('a DATABASE_URL selects PostgreSQL; empty variables count as unset', () => {
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/meedoen' }).database.kind, 'postgresql');
+  assert.equal(loadConfig({ DATABASE_URL: '', PORT: '' }).database.kind, 'pglite');
+});
+
+test('refuses invalid settings with a message naming each variable', () => {
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', MEEDOEN_DEMO_DATA: 'maybe' }),
+    (error: unknown) =>
+      error instanceof ConfigError &&
+      /PORT/.test(error.message) &&
+      /DATABASE_URL/.test(error.message) &&
+      /MEEDOEN_DEMO_DATA/.test(error.message),
+  );
+});

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import YAML from 'yaml';
+import { buildCatalogue } from '../support/factories.ts';
+
+const bin = path.resolve('bin/meedoen.mjs');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function run(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('the meedoen command on a fresh embedded database', () => {
+  let folder: string;
+  let env: Record<string, string>;
+  before(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'meedoen-cli-'));
+    env = { MEEDOEN_DATA_DIR: path.join(folder, 'db'), LOG_LEVEL: 'warn', DATABASE_URL: '' };
+  });
+  after(() => rm(folder, { recursive: true, force: true }));
+
+  test('serve starts with demo data, answers /health and the home page, and stops cleanly', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [bin, 'serve'], {
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      let health: Response | undefined;
+      for (let attempt = 0; attempt < 120 && !health; attempt++) {
+        health = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
+        if (!health) await delay(250);
+      }
+      assert.ok(health, `the server answered within 30 s:\n${output}`);
+      assert.deepEqual((await health.json()).database, { kind: 'pglite', reachable: true });
+      const home = await fetch(`http://127.0.0.1:${port}/`);
+      assert.equal(home.status, 200);
+      const results = await fetch(`http://127.0.0.1:${port}/voorzieningen?municipality=GM0014`);
+      assert.match(await results.text(), /Hulp voor kinderen in Groningen/);
+      assert.match(output, /example catalogue seeded/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(code, 0, output);
+  });
+
+  test('catalogue import rejects a malformed file whole, naming entry and field, without a stack trace', async () => {
+    const { catalogue } = buildCatalogue([{}, { ages: { min: 9, max: 3 } }]);
+    const file = path.join(folder, 'bad.yaml');
+    await writeFile(file, YAML.stringify(catalogue));
+    const result = await run(['catalogue', 'import', file], env);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /Niets geïmporteerd: 1 fout\(en\)/);
+    assert.match(
+      result.stderr,
+      /provisions\[1\] \(test-provision-[0-9a-f]+\) → ages\.max: De hoogste leeftijd/,
+    );
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  });
+
+  test('catalogue import takes a valid file and reports what it imported, in English on request', async () => {
+    const { catalogue } = buildCatalogue([{}, {}]);
+    const file = path.join(folder, 'good.json');
+    await writeFile(file, JSON.stringify(catalogue));
+    const result = await run(['catalogue', 'import', file, '--lang', 'en'], env);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /imported: 1 organisations, 2 provisions/);
+  });
+
+  test('invalid configuration stops with a message naming the variable, not a stack trace', async () => {
+    const result = await run(['migrate'], { ...env, PORT: 'drieduizend' });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /Invalid configuration:\n\s+PORT:/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  });
+});

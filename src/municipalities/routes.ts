@@ -11,12 +11,9 @@ import { findMunicipality, listMunicipalities } from './store.ts';
 const municipality = z.object({
   code: z.string().meta({ example: 'GM0344' }),
   name: z.string().meta({ example: 'Utrecht' }),
-  addressShare: z
-    .number()
-    .optional()
-    .meta({
-      description: "With a postcode lookup: the share of the postcode area's addresses in this municipality",
-    }),
+  addressShare: z.number().optional().meta({
+    description: "With a postcode lookup: the share of the postcode area's addresses in this municipality",
+  }),
 });
 
 const listResponse = z.object({

@@ -80,6 +80,7 @@ export const catalogueProvisionSchema = z.strictObject({
   handledBy: key,
   owner: key,
   applicationRoute: z.enum(applicationRoutes),
+  scheme: key.optional(),
   amount: z
     .strictObject({
       cents: z.number().int({ error: 'catalogue_cents_whole' }).min(0).max(100_000_000),

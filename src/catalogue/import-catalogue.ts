@@ -46,6 +46,7 @@ export async function importCatalogue({
       handledBy: provision.handledBy,
       owner: provision.owner,
       applicationRoute: provision.applicationRoute,
+      schemeKey: provision.scheme ?? null,
       amountCents: provision.amount?.cents ?? null,
       amountKind: provision.amount?.kind ?? null,
       amountPeriod: provision.amount?.period ?? null,

@@ -19,7 +19,7 @@ function formatOf(file: string): 'yaml' | 'json' | null {
 export async function loadCatalogueFile(
   db: Database,
   file: string,
-  options: { today: string; locale: Locale },
+  options: { today: string; locale: Locale; schemeKeys?: ReadonlySet<string> },
 ): Promise<CatalogueLoad> {
   const { locale } = options;
   const format = formatOf(file);
@@ -49,6 +49,7 @@ export async function loadCatalogueFile(
         organisationKeys: await existingOrganisationKeys(tx, referenced),
         municipalityCodes: await existingMunicipalityCodes(tx),
         today: options.today,
+        schemeKeys: options.schemeKeys,
       },
       locale,
     );

@@ -22,6 +22,7 @@ export const provisionResource = z
     handledBy: organisationRef,
     owner: organisationRef,
     applicationRoute: z.enum(applicationRoutes),
+    scheme: z.string().nullable().meta({ description: 'Key of the eligibility scheme that applies' }),
     amount: z
       .object({ cents: z.number().int(), kind: z.enum(amountKinds), period: z.enum(amountPeriods) })
       .nullable()
@@ -49,6 +50,7 @@ export function presentProvision(provision: Provision): ProvisionResource {
     handledBy: provision.handledBy,
     owner: provision.owner,
     applicationRoute: provision.applicationRoute,
+    scheme: provision.scheme,
     amount: provision.amount,
     link: provision.link,
     lastChecked: provision.lastChecked,

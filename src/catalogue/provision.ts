@@ -46,6 +46,7 @@ export type Provision = {
   handledBy: OrganisationRef;
   owner: OrganisationRef;
   applicationRoute: ApplicationRoute;
+  scheme: string | null;
   amount: { cents: number; kind: (typeof amountKinds)[number]; period: AmountPeriod } | null;
   link: string | null;
   lastChecked: string;

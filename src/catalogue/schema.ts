@@ -53,6 +53,8 @@ export const provisions = pgTable(
       .notNull()
       .references(() => organisations.key),
     applicationRoute: text('application_route').notNull(),
+    // The eligibility rules (a scheme in data/rules) that decide who can get this provision.
+    schemeKey: text('scheme_key'),
     amountCents: integer('amount_cents'),
     amountKind: text('amount_kind'),
     amountPeriod: text('amount_period'),

@@ -65,6 +65,7 @@ function toProvision(row: Row, places: { code: string; name: string }[]): Provis
     handledBy: org(row.handler),
     owner: org(row.keeper),
     applicationRoute: p.applicationRoute as Provision['applicationRoute'],
+    scheme: p.schemeKey,
     amount:
       p.amountCents === null
         ? null

@@ -12,6 +12,8 @@ export type KnownData = {
   organisationKeys: ReadonlySet<string>;
   municipalityCodes: ReadonlySet<string>;
   today: string; // ISO date in Europe/Amsterdam
+  /** Eligibility schemes a provision may refer to; when absent, references are not checked. */
+  schemeKeys?: ReadonlySet<string>;
 };
 
 const crossCheckMessages: Record<string, Translations<(value: string) => string>> = {
@@ -26,6 +28,10 @@ const crossCheckMessages: Record<string, Translations<(value: string) => string>
   catalogue_unknown_municipality: {
     nl: (v) => `${v} is geen gemeente van 2025.`,
     en: (v) => `${v} is not a municipality of 2025.`,
+  },
+  catalogue_unknown_scheme: {
+    nl: (v) => `Er zijn geen regels met de naam ${v}.`,
+    en: (v) => `There are no rules called ${v}.`,
   },
   catalogue_last_checked_future: {
     nl: (v) => `De datum ${v} ligt in de toekomst.`,
@@ -134,6 +140,9 @@ export function validateCatalogue(data: unknown, known: KnownData, locale: Local
           );
         }
       });
+    }
+    if (provision.scheme && known.schemeKeys && !known.schemeKeys.has(provision.scheme)) {
+      errors.push(crossError(entry, k, 'scheme', 'catalogue_unknown_scheme', provision.scheme, locale));
     }
     if (provision.lastChecked > known.today) {
       errors.push(

@@ -18,10 +18,14 @@ import { municipalityRoutes } from './municipalities/routes.ts';
 import { registerAssets } from './platform/assets.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Parameters } from './eligibility/parameters.ts';
+import { eligibilityApiRoutes } from './eligibility/routes.ts';
+import { checkPageRoutes } from './eligibility/check-routes.tsx';
 import { platformRoutes } from './platform/health.ts';
 import { registerErrorHandling } from './platform/http-errors.tsx';
 
-export type Services = { config: Config; database: DatabaseHandle };
+export type Services = { config: Config; database: DatabaseHandle; parameters: Parameters; clock: Clock };
 
 /** Never log a query string: it can hold a postcode. The path alone identifies the route. */
 function requestSerializer(request: { method: string; url: string; id: string }) {
@@ -29,7 +33,7 @@ function requestSerializer(request: { method: string; url: string; id: string })
 }
 
 export async function buildApp(services: Services): Promise<FastifyInstance> {
-  const { config, database } = services;
+  const { config, database, parameters, clock } = services;
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -74,6 +78,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       tags: [
         { name: 'municipalities', description: 'Municipalities of 2025 and postcode lookup (Bron: CBS)' },
         { name: 'provisions', description: 'The catalogue of provisions' },
+        { name: 'eligibility', description: 'The self-check: who can get what, and why' },
         { name: 'platform', description: 'Health and error types' },
       ],
     },
@@ -88,5 +93,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(municipalityRoutes(database.db));
   await app.register(catalogueApiRoutes(database.db));
   await app.register(cataloguePageRoutes(database.db));
+  await app.register(eligibilityApiRoutes(database.db, parameters, clock));
+  await app.register(checkPageRoutes(database.db, parameters, clock, config.secret));
   return app;
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadCatalogueFile } from './catalogue/load-catalogue-file.ts';
 import { formatReport } from './catalogue/validate-catalogue.ts';
+import { loadParameters } from './eligibility/load-parameters.ts';
 import { serve } from './main.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { isoDateInAmsterdam } from './platform/clock.ts';
@@ -47,7 +48,10 @@ program
     'load it even when the catalogue already has entries (replaces entries with the same key)',
   )
   .action((options: { force?: boolean }) =>
-    withDatabase((database) => seedDemoData(database, say, { force: options.force })),
+    withDatabase(async (database) => {
+      const schemeKeys = new Set((await loadParameters()).schemes.keys());
+      await seedDemoData(database, say, { force: options.force, schemeKeys });
+    }),
   );
 
 const catalogue = program.command('catalogue').description('the catalogue of provisions');
@@ -61,10 +65,9 @@ catalogue
   .action((file: string, options: { lang: string }) =>
     withDatabase(async (database) => {
       const locale = isLocale(options.lang) ? options.lang : 'nl';
-      const result = await loadCatalogueFile(database.db, file, {
-        today: isoDateInAmsterdam(new Date()),
-        locale,
-      });
+      const schemeKeys = new Set((await loadParameters()).schemes.keys());
+      const today = isoDateInAmsterdam(new Date());
+      const result = await loadCatalogueFile(database.db, file, { today, locale, schemeKeys });
       if (!result.ok) {
         const heading =
           locale === 'nl'

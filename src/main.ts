@@ -1,14 +1,18 @@
 import { buildApp } from './app.ts';
 import type { Config } from './platform/config.ts';
+import { loadParameters } from './eligibility/load-parameters.ts';
+import { systemClock } from './platform/clock.ts';
 import { openPreparedDatabase, seedDemoData } from './setup.ts';
 
 /** Starts the server and stops it cleanly on SIGINT/SIGTERM, finishing requests in flight. */
 export async function serve(config: Config): Promise<void> {
   const started = performance.now();
   const say = (message: string) => console.log(`meedoen: ${message}`);
+  const parameters = await loadParameters();
   const database = await openPreparedDatabase(config, say);
-  if (config.seedDemoData) await seedDemoData(database, say);
-  const app = await buildApp({ config, database });
+  if (config.seedDemoData)
+    await seedDemoData(database, say, { schemeKeys: new Set(parameters.schemes.keys()) });
+  const app = await buildApp({ config, database, parameters, clock: systemClock });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -23,10 +23,13 @@ export async function openPreparedDatabase(config: Config, log: Log): Promise<Da
 export async function seedDemoData(
   database: DatabaseHandle,
   log: Log,
-  options: { force?: boolean; clock?: Clock } = {},
+  options: { force?: boolean; clock?: Clock; schemeKeys?: ReadonlySet<string> } = {},
 ): Promise<void> {
   const today = isoDateInAmsterdam((options.clock ?? systemClock).now());
-  const result = await seedDemoCatalogue(database.db, today, { force: options.force });
+  const result = await seedDemoCatalogue(database.db, today, {
+    force: options.force,
+    schemeKeys: options.schemeKeys,
+  });
   if (result.seeded) {
     log(`example catalogue seeded: ${result.organisations} organisations, ${result.provisions} provisions`);
   }

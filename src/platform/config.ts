@@ -16,7 +16,11 @@ const environmentSchema = z.object({
   MEEDOEN_DATA_DIR: z.string().min(1).default('./data/pglite'),
   MEEDOEN_DEMO_DATA: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MEEDOEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
+
+// Only for development and tests: anyone can read this, so production refuses to start without its own.
+const DEVELOPMENT_SECRET = 'meedoen-development-secret-not-for-production-use';
 
 export type Config = {
   environment: 'development' | 'test' | 'production';
@@ -24,6 +28,8 @@ export type Config = {
   port: number;
   database: { kind: 'postgresql'; url: string } | { kind: 'pglite'; dataDir: string | null };
   seedDemoData: boolean;
+  /** Seals state that passes through the browser (the self-check's answers); the same on every instance. */
+  secret: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 };
 
@@ -38,6 +44,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.MEEDOEN_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MEEDOEN_SECRET: required in production (at least 32 random characters)',
+    );
+  }
   return {
     environment: e.NODE_ENV,
     host: e.HOST,
@@ -46,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgresql', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(e.MEEDOEN_DATA_DIR) },
     seedDemoData: e.MEEDOEN_DEMO_DATA,
+    secret: e.MEEDOEN_SECRET ?? DEVELOPMENT_SECRET,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,10 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
+import { loadParameters } from '../../src/eligibility/load-parameters.ts';
+import { systemClock, type Clock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { DatabaseHandle } from '../../src/platform/db.ts';
 
 /** The real app on a given database, quiet, for app.inject() or a listening test server. */
-export function buildTestApp(database: DatabaseHandle): Promise<FastifyInstance> {
+export async function buildTestApp(
+  database: DatabaseHandle,
+  options: { clock?: Clock } = {},
+): Promise<FastifyInstance> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
-  return buildApp({ config, database });
+  return buildApp({
+    config,
+    database,
+    parameters: await loadParameters(),
+    clock: options.clock ?? systemClock,
+  });
 }

@@ -33,18 +33,28 @@ type FieldProps = {
   label: string;
   hint?: string;
   error?: FieldError;
+  /** On a page that asks one question, the label is the page's heading. */
+  labelAsHeading?: boolean;
   children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
 };
 
 /** A labelled field whose hint and error are tied to the input for screen readers. */
-export function FormField({ id, label, hint, error, children }: FieldProps) {
+export function FormField({ id, label, hint, error, labelAsHeading, children }: FieldProps) {
   const describedBy =
     [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={id}>
-        {label}
-      </label>
+      {labelAsHeading ? (
+        <h1 class="utrecht-heading-1">
+          <label class="utrecht-form-label meedoen-question-label" for={id}>
+            {label}
+          </label>
+        </h1>
+      ) : (
+        <label class="utrecht-form-label" for={id}>
+          {label}
+        </label>
+      )}
       {hint && (
         <span class="meedoen-hint" id={`${id}-hint`}>
           {hint}
@@ -63,4 +73,57 @@ export function FormField({ id, label, hint, error, children }: FieldProps) {
 export function errorTitlePrefix(errors: FieldError[], locale: Locale): string {
   if (errors.length === 0) return '';
   return locale === 'nl' ? 'Fout: ' : 'Error: ';
+}
+
+type RadioOption = { value: string; label: string; hint?: string };
+
+/** One question with choices; the question is the page's heading, as the legend of its fieldset. */
+export function RadioQuestion(props: {
+  name: string;
+  question: string;
+  hint?: string;
+  options: RadioOption[];
+  value?: string;
+  error?: FieldError;
+}) {
+  const { name, question, hint, options, value, error } = props;
+  const describedBy =
+    [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset
+      class={`utrecht-form-fieldset meedoen-choices${error ? ' utrecht-form-fieldset--invalid' : ''}`}
+      aria-describedby={describedBy}
+      id={name}
+    >
+      <legend>
+        <h1 class="utrecht-heading-1">{question}</h1>
+      </legend>
+      {hint && (
+        <span class="meedoen-hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span class="meedoen-field-error" id={`${name}-error`}>
+          {error.message}
+        </span>
+      )}
+      {options.map((option, index) => (
+        <label key={option.value} for={index === 0 ? `${name}-first` : `${name}-${option.value}`}>
+          <input
+            class="utrecht-radio-button utrecht-radio-button--html-input"
+            type="radio"
+            id={index === 0 ? `${name}-first` : `${name}-${option.value}`}
+            name={name}
+            value={option.value}
+            checked={option.value === value}
+          />
+          <span>
+            {option.label}
+            {option.hint && <span class="meedoen-hint">{option.hint}</span>}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
 }

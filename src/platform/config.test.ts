@@ -25,3 +25,14 @@ test('refuses invalid settings with a message naming each variable', () => {
       /MEEDOEN_DEMO_DATA/.test(error.message),
   );
 });
+
+test('production refuses to start without its own secret; development has one of its own', () => {
+  assert.throws(
+    () => loadConfig({ NODE_ENV: 'production' }),
+    (error: unknown) => error instanceof ConfigError && /MEEDOEN_SECRET/.test(error.message),
+  );
+  assert.throws(() => loadConfig({ MEEDOEN_SECRET: 'too-short' }), ConfigError);
+  const secret = 'x'.repeat(40);
+  assert.equal(loadConfig({ NODE_ENV: 'production', MEEDOEN_SECRET: secret }).secret, secret);
+  assert.ok(loadConfig({}).secret.length >= 32);
+});

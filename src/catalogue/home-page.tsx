@@ -77,7 +77,10 @@ type ChooseProps = {
 /** A postcode area in two municipalities: the family says which side they live on. */
 export function ChooseMunicipalityPage({ context, postcode, age, areas }: ChooseProps) {
   const text = pageMessages[context.locale];
-  const percent = new Intl.NumberFormat(context.locale === 'nl' ? 'nl-NL' : 'en-GB', { style: 'percent' });
+  const percent = new Intl.NumberFormat(context.locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    style: 'percent',
+    maximumFractionDigits: 2,
+  });
   return (
     <Layout context={context} title={text.chooseTitle}>
       <h1 class="utrecht-heading-1">{text.chooseTitle}</h1>

@@ -73,6 +73,7 @@ for (const target of databasesUnderTest()) {
       assert.match(response.body, /value="GM0376"/);
       assert.match(response.body, /value="GM0417"/);
       assert.match(response.body, /Laren \(NH\.\)/);
+      assert.match(response.body, /99,98%/);
     });
 
     const mistakes: [label: string, fields: Record<string, string>, message: RegExp][] = [

@@ -60,6 +60,7 @@ export function Layout({ context, title, children }: LayoutProps) {
                 </a>
               </li>
             </ul>
+            <p class="utrecht-paragraph utrecht-paragraph--small">{text.dataSource}</p>
             <p class="utrecht-paragraph utrecht-paragraph--small">{text.footerLicence}</p>
           </footer>
         </div>

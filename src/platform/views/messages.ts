@@ -9,6 +9,7 @@ export const layoutMessages: Translations<{
   aboutData: string;
   apiDocs: string;
   footerLicence: string;
+  dataSource: string;
   errorReference: string;
   backHome: string;
 }> = {
@@ -21,6 +22,7 @@ export const layoutMessages: Translations<{
     aboutData: 'Over de gegevens',
     apiDocs: 'API voor ontwikkelaars',
     footerLicence: 'Meedoen is open source (EUPL-1.2).',
+    dataSource: 'Bron: CBS (gemeentelijke indeling 2025, postcodes per gemeente 2023).',
     errorReference: 'Geef deze code door als je ons belt of mailt:',
     backHome: 'Naar de startpagina',
   },
@@ -33,6 +35,8 @@ export const layoutMessages: Translations<{
     aboutData: 'About the data',
     apiDocs: 'API for developers',
     footerLicence: 'Meedoen is open source (EUPL-1.2).',
+    dataSource:
+      'Source: CBS (Statistics Netherlands), municipal division 2025, postcodes per municipality 2023.',
     errorReference: 'Mention this code if you call or e-mail us:',
     backHome: 'Go to the home page',
   },

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { seedDemoCatalogue } from '../../../src/catalogue/demo.ts';
+import { ensureReferenceData } from '../../../src/municipalities/index.ts';
+import { openDatabase, type DatabaseHandle } from '../../../src/platform/db.ts';
+import { buildTestApp } from '../../support/app.ts';
+
+export type RunningApp = { baseUrl: string; close(): Promise<void> };
+
+/**
+ * The real app on a fresh in-memory database with the CBS reference data and the demo catalogue, listening
+ * on a free port of the loopback interface, so a real browser can use it.
+ */
+export async function startApp(): Promise<RunningApp> {
+  const database: DatabaseHandle = await openDatabase({ kind: 'pglite', dataDir: null });
+  let app: FastifyInstance | undefined;
+  try {
+    await database.migrate();
+    await ensureReferenceData(database.db);
+    await seedDemoCatalogue(database.db, '2026-01-01');
+    app = await buildTestApp(database);
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const started = app;
+    return {
+      baseUrl: address,
+      async close() {
+        await started.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}

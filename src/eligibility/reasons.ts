@@ -176,11 +176,16 @@ export type Reason = { code: ReasonCode; effect: ReasonEffect; params: Params; t
 
 export function reason(code: ReasonCode, params: Params = {}): Reason {
   const entry = reasonCatalogue[code];
-  const text = entry.text as Translations<Text>;
+  const templates = entry.text as Translations<Text>;
+  let text: Translations<string> | undefined;
+  // Texts are written when first read: a full check makes hundreds of reasons and shows few of them.
   return {
     code,
     effect: entry.effect,
     params,
-    text: { nl: text.nl(params, 'nl'), en: text.en(params, 'en') },
+    get text() {
+      text ??= { nl: templates.nl(params, 'nl'), en: templates.en(params, 'en') };
+      return text;
+    },
   };
 }

@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Queryable } from '../platform/db.ts';
 import { apiLocale } from '../platform/i18n.ts';
-import { defineProblem, platformProblems, ProblemError } from '../platform/problems.ts';
-import { describeIssues } from '../platform/validation.ts';
-import { municipalitiesSource } from '../municipalities/index.ts';
+import { defineProblem, ProblemError } from '../platform/problems.ts';
+import { municipalitiesSource, unknownMunicipalityProblem } from '../municipalities/index.ts';
 import { presentProvision, provisionResource } from './presenters.ts';
 import { provisionSearchSchema, searchProvisions } from './search.ts';
 import { findProvision } from './store.ts';
@@ -52,14 +51,7 @@ export const catalogueApiRoutes =
         const locale = apiLocale(request.headers['accept-language']);
         const result = await searchProvisions(db, request.query, locale);
         if (result.kind === 'unknown-municipality') {
-          throw new ProblemError(
-            platformProblems.validationFailed,
-            { nl: 'Deze gemeente bestaat niet.', en: 'This municipality does not exist.' },
-            describeIssues(
-              [{ code: 'custom', path: ['municipality'], message: 'municipality_unknown', input: '' }],
-              locale,
-            ),
-          );
+          throw unknownMunicipalityProblem(locale);
         }
         const containsExampleData = result.provisions.some((p) => p.isExample);
         return {

@@ -10,7 +10,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { municipalities } from '../municipalities/schema.ts';
+import { municipalityTable as municipalities } from '../municipalities/index.ts';
 
 export const organisations = pgTable(
   'organisations',

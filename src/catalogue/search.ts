@@ -12,10 +12,6 @@ registerFieldMessages({
     en: `Enter an age from ${MIN_AGE} to ${MAX_AGE}, in whole years.`,
   },
   category_unknown: { nl: 'Kies een soort hulp uit de lijst.', en: 'Choose a kind of help from the list.' },
-  municipality_unknown: {
-    nl: 'Deze gemeente kennen we niet. Zoek opnieuw met je postcode.',
-    en: 'We do not know this municipality. Search again with your postcode.',
-  },
 });
 
 // An empty form field means "no filter", not zero.

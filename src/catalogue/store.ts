@@ -1,7 +1,7 @@
 import { asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../platform/db.ts';
-import { municipalities } from '../municipalities/schema.ts';
+import { municipalityTable as municipalities } from '../municipalities/index.ts';
 import type { Category, OrganisationKind, Provision } from './provision.ts';
 import { organisations, provisionMunicipalities, provisions } from './schema.ts';
 

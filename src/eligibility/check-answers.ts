@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import type { CheckRequest } from './check.ts';
+import { checkRequestSchema, type CheckRequest } from './check.ts';
 
-/** What the self-check has been told so far; it lives only in the sealed token in the page address. */
+const request = checkRequestSchema.shape;
+
+/**
+ * What the self-check has been told so far; it lives only in the sealed token in the page address. Built
+ * from the API's schema, so the pages accept exactly what the API accepts.
+ */
 export const answersSchema = z.object({
-  municipality: z.object({ code: z.string(), name: z.string() }).optional(),
-  type: z.enum(['single_parent', 'couple', 'other']).optional(),
-  ageGroup: z.enum(['21_to_pension', 'pension', 'under_21', 'mixed']).optional(),
-  childAges: z.array(z.number().int().min(0).max(30)).min(1).max(10).optional(),
-  income: z
-    .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('monthly_net'), cents: z.number().int().min(0) }),
-      z.object({ kind: z.literal('intermediary_vouches') }),
-    ])
-    .optional(),
+  municipality: z.object({ code: request.municipality, name: z.string() }).optional(),
+  type: request.household.shape.type.optional(),
+  ageGroup: request.household.shape.ageGroup.optional(),
+  childAges: z.array(z.number().int().min(0).max(21)).min(1).max(10).optional(),
+  income: request.income.optional(),
   assets: z.enum(['within_limit', 'over_limit', 'unknown']).optional(),
 });
 export type Answers = z.infer<typeof answersSchema>;

@@ -86,7 +86,7 @@ export const checkMessages: Translations<{
       error: 'Vul een bedrag in euro in, zoals 1600 of 1600,50.',
     },
     assets: {
-      question: (limit) => `Heb je samen meer dan ${limit} aan spaargeld of bezit?`,
+      question: (limit) => `Heb je (met je partner) meer dan ${limit} aan spaargeld of bezit?`,
       hint: 'Bijvoorbeeld geld op de bank, een auto die veel waard is, of een huis.',
       within_limit: 'Nee',
       over_limit: 'Ja',
@@ -97,7 +97,11 @@ export const checkMessages: Translations<{
       title: (municipality) => `Hulp voor je kinderen in ${municipality}`,
       date: (date) => `Uitkomst op ${date}, met de regels van die dag.`,
       child: (n, age) => (age === null ? `Kind ${n}` : `Kind ${n} (${age} jaar)`),
-      outcome: { eligible: 'Dit kan', not_eligible: 'Dit kan niet', undecided: 'Een medewerker kijkt' },
+      outcome: {
+        eligible: 'Dit kan',
+        not_eligible: 'Dit kan niet',
+        undecided: 'Dat weten we nog niet. Als je het aanvraagt, kijkt een medewerker.',
+      },
       nextStep: {
         apply_yourself: (handler) => `Vraag het zelf aan bij ${handler}.`,
         ask_intermediary: (handler) => `Vraag je school of hulpverlener om het aan te vragen bij ${handler}.`,
@@ -108,13 +112,16 @@ export const checkMessages: Translations<{
         `Je inkomen is ${percent}% van de bijstandsnorm (${norm}, geldig vanaf ${date}).`,
       summary: (eligible, undecided) =>
         [
-          eligible === 1 ? '1 soort hulp kan' : `${eligible} soorten hulp kunnen`,
+          eligible === 0
+            ? 'We vonden geen hulp die zeker kan.'
+            : eligible === 1
+              ? 'Je kunt 1 soort hulp krijgen.'
+              : `Je kunt ${eligible} soorten hulp krijgen.`,
           undecided === 0
             ? ''
             : undecided === 1
-              ? ', bij 1 kijkt een medewerker'
-              : `, bij ${undecided} kijkt een medewerker`,
-          '.',
+              ? ' Bij 1 soort hulp weten we het nog niet.'
+              : ` Bij ${undecided} soorten hulp weten we het nog niet.`,
         ].join(''),
       notPossible: (count) => `Wat niet kan (${count})`,
       outdated: (date) =>
@@ -165,7 +172,7 @@ export const checkMessages: Translations<{
       error: 'Enter an amount in euros, like 1600 or 1600.50.',
     },
     assets: {
-      question: (limit) => `Do you have more than ${limit} in savings or assets together?`,
+      question: (limit) => `Do you (with your partner) have more than ${limit} in savings or assets?`,
       hint: 'For example money in the bank, a valuable car, or a house.',
       within_limit: 'No',
       over_limit: 'Yes',
@@ -182,8 +189,8 @@ export const checkMessages: Translations<{
         undecided: 'A staff member will look',
       },
       nextStep: {
-        apply_yourself: (handler) => `Apply yourself at ${handler}.`,
-        ask_intermediary: (handler) => `Ask your school or social worker to apply at ${handler}.`,
+        apply_yourself: (handler) => `You can apply to ${handler} yourself.`,
+        ask_intermediary: (handler) => `Ask your school or social worker to apply to ${handler} for you.`,
       },
       change: 'Change your answers',
       again: 'Start again',
@@ -191,13 +198,16 @@ export const checkMessages: Translations<{
         `Your income is ${percent}% of the social assistance norm (${norm}, valid from ${date}).`,
       summary: (eligible, undecided) =>
         [
-          eligible === 1 ? '1 kind of help is possible' : `${eligible} kinds of help are possible`,
+          eligible === 0
+            ? 'We found no help that is sure.'
+            : eligible === 1
+              ? 'You can get 1 kind of help.'
+              : `You can get ${eligible} kinds of help.`,
           undecided === 0
             ? ''
             : undecided === 1
-              ? '; for 1 a staff member will look'
-              : `; for ${undecided} a staff member will look`,
-          '.',
+              ? ' For 1 kind of help we do not know yet.'
+              : ` For ${undecided} kinds of help we do not know yet.`,
         ].join(''),
       notPossible: (count) => `What is not possible (${count})`,
       outdated: (date) =>

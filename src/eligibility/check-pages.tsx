@@ -48,16 +48,27 @@ type QuestionProps = {
   errors: FieldError[];
   children: ComponentChildren;
   extraButton?: { name: string; value: string; label: string };
+  /** Where "previous question" leads when it is not the step before (the municipality choice). */
+  backHref?: string;
 };
 
 /** One question per page; the answers so far travel sealed in `s`, so back and forward keep them. */
-export function QuestionPage({ context, step, token, title, errors, children, extraButton }: QuestionProps) {
+export function QuestionPage({
+  context,
+  step,
+  token,
+  title,
+  errors,
+  children,
+  extraButton,
+  backHref,
+}: QuestionProps) {
   const text = checkMessages[context.locale];
   const previous = previousStep(step);
   return (
     <Layout context={context} title={`${errorTitlePrefix(errors, context.locale)}${title}`}>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={previous ? checkHref(previous, token) : '/check'}>
+        <a class="utrecht-link" href={backHref ?? (previous ? checkHref(previous, token) : '/check')}>
           {text.previous}
         </a>
       </p>
@@ -86,6 +97,11 @@ export function QuestionPage({ context, step, token, title, errors, children, ex
     </Layout>
   );
 }
+
+const percentFormats = {
+  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
+};
 
 const outcomeOrder = { eligible: 0, undecided: 1, not_eligible: 2 } as const;
 
@@ -117,10 +133,15 @@ export function CheckResultPage({ context, token, municipality, result }: Result
   const { locale } = context;
   const text = checkMessages[locale].result;
   const anyExample = result.children.some((child) => child.outcomes.some((o) => o.provision.isExample));
-  const normReason = result.children
+  const tested = result.children
     .flatMap((child) => child.outcomes)
-    .find((o) => o.evaluation.norm && o.evaluation.incomePercentOfNorm !== null)?.evaluation;
-  const percent = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
+    .map((o) => o.evaluation)
+    .filter((e) => e.norm && e.incomePercentOfNorm !== null);
+  // One headline only when every scheme compared with the same norm; otherwise each reason says its own.
+  const sameNorm = tested.every((e) => e.norm?.cents === tested[0]?.norm?.cents);
+  const normReason =
+    sameNorm && tested[0]?.norm?.basis === 'including_holiday_allowance' ? tested[0] : undefined;
+  const percent = percentFormats[locale];
   return (
     <Layout context={context} title={text.title(municipality)}>
       <h1 class="utrecht-heading-1">{text.title(municipality)}</h1>

@@ -22,10 +22,23 @@ import {
 import { checkMessages } from './check-messages.ts';
 import { checkHref, CheckIntroPage, CheckResultPage, QuestionPage } from './check-pages.tsx';
 import { parseEuroAmount } from './money-input.ts';
+import { MAX_CENTS } from './check.ts';
 import { inForce, type Parameters } from './parameters.ts';
 import { runCheck } from './run-check.ts';
 
 type Body = Record<string, string | undefined>;
+
+// Long enough to fill in the check and read the outcome; short, because whoever opens the address from
+// the browser history of a shared computer within this time sees the answers.
+const TOKEN_LIFETIME_SECONDS = 2 * 3600;
+
+/** Only single text values count as answers: a repeated or structured field is treated as not given. */
+function textFields(raw: unknown): Body {
+  if (typeof raw !== 'object' || raw === null) return {};
+  return Object.fromEntries(
+    Object.entries(raw).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
 type StepView = {
   values?: Body;
   errors?: FieldError[];
@@ -38,7 +51,7 @@ export const checkPageRoutes =
   (db: Queryable, parameters: Parameters, clock: Clock, secret: string): FastifyPluginAsync =>
   async (app) => {
     // Answers live only in this sealed token (at most a day): nothing about the family is stored.
-    const sealer = createSealer(secret, 'self-check', 24 * 3600);
+    const sealer = createSealer(secret, 'self-check', TOKEN_LIFETIME_SECONDS);
     const today = () => isoDateInAmsterdam(clock.now());
 
     function openAnswers(token: unknown): Answers | null {
@@ -79,6 +92,7 @@ export const checkPageRoutes =
             title={title}
             errors={errors}
             extraButton={extraButton}
+            backHref={view.split ? checkHref('woonplaats', token) : undefined}
           >
             {body}
           </QuestionPage>,
@@ -114,6 +128,7 @@ export const checkPageRoutes =
               text.postcode.choose,
               <>
                 <input type="hidden" name="postcode" value={view.split.postcode} />
+                <input type="hidden" name="kiezen" value="1" />
                 <RadioQuestion
                   name="municipality"
                   question={text.postcode.choose}
@@ -237,10 +252,9 @@ export const checkPageRoutes =
           const areas = lookup.areas.map((a) => ({ code: a.municipalityCode, name: a.municipalityName }));
           const chosen = areas.length === 1 ? areas[0] : areas.find((a) => a.code === body.municipality);
           if (!chosen) {
+            // The choice page says "kiezen": sent from there without a choice, it asks again with a message.
             const errors =
-              body.municipality === undefined
-                ? []
-                : [{ field: 'municipality', code: 'required', message: text.choose }];
+              body.kiezen === '1' ? [{ field: 'municipality', code: 'required', message: text.choose }] : [];
             return { split: { postcode: lookup.postcode, areas }, errors };
           }
           return { answers: { ...answers, municipality: chosen } };
@@ -266,10 +280,10 @@ export const checkPageRoutes =
           return { answers: { ...answers, childAges: ages } };
         }
         case 'inkomen': {
-          if (body.unknown === 'yes')
-            return { answers: { ...answers, income: { kind: 'intermediary_vouches' } } };
+          if (body.unknown === 'yes') return { answers: { ...answers, income: { kind: 'not_given' } } };
           const cents = parseEuroAmount(body.income ?? '');
-          if (cents === null) return fieldError('income', text.income.error, 'check_income_amount');
+          if (cents === null || cents > MAX_CENTS)
+            return fieldError('income', text.income.error, 'check_income_amount');
           return { answers: { ...answers, income: { kind: 'monthly_net', cents } } };
         }
         case 'vermogen': {
@@ -326,7 +340,7 @@ export const checkPageRoutes =
       async (request, reply) => {
         const { step } = request.params;
         if (!isStep(step)) return reply.callNotFound();
-        const body = (request.body ?? {}) as Body;
+        const body = textFields(request.body);
         const answers = openAnswers(body.s);
         if (answers === null) return reply.redirect('/check?verlopen=1', 303);
         const token = typeof body.s === 'string' && body.s !== '' ? body.s : null;

@@ -11,13 +11,11 @@ registerFieldMessages({
     nl: 'Vul de leeftijd in van 1 tot 10 kinderen.',
     en: 'Enter the age of 1 to 10 children.',
   },
-  check_income_amount: {
-    nl: 'Vul een bedrag in euro in, zoals 1600 of 1600,50.',
-    en: 'Enter an amount in euros, like 1600 or 1600.50.',
-  },
 });
 
-const cents = z.number().int().min(0).max(100_000_000);
+/** A million euros a month is more than any household in this check; above it is a typing mistake. */
+export const MAX_CENTS = 100_000_000;
+const cents = z.number().int().min(0).max(MAX_CENTS);
 
 /** One schema for the self-check: the API body, and the answers the check pages collect. */
 export const checkRequestSchema = z.object({
@@ -35,7 +33,7 @@ export const checkRequestSchema = z.object({
       kind: z.literal('monthly_net'),
       cents: cents.meta({ description: 'net per month, without child benefit or allowances' }),
     }),
-    z.object({ kind: z.literal('intermediary_vouches') }),
+    z.object({ kind: z.literal('not_given') }),
   ]),
   assets: z
     .discriminatedUnion('kind', [

@@ -16,7 +16,7 @@ export type Household = {
   type: HouseholdType;
   ageGroup: HouseholdAgeGroup;
   /** Net per month, without child benefit (kinderbijslag, kindgebonden budget) or allowances (toeslagen). */
-  income: { kind: 'monthly_net'; cents: number } | { kind: 'intermediary_vouches' };
+  income: { kind: 'monthly_net'; cents: number } | { kind: 'not_given' };
   assets:
     | { kind: 'amount'; cents: number }
     | { kind: 'within_limit' }
@@ -150,6 +150,7 @@ function incomeTest(input: EvaluationInput, version: SchemeVersion, reasons: Rea
     incomePercent: incomePercentOfNorm,
     thresholdPercent: test.percent,
     thresholdCents: threshold.cents,
+    basis: test.holidayAllowance,
   };
   reasons.push(
     reason(incomeCents <= threshold.cents ? 'income_within_threshold' : 'income_above_threshold', params),

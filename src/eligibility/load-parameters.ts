@@ -64,6 +64,15 @@ const schemesFile = z.object({
 
 const byDate = <T extends { validFrom: string }>(a: T, b: T) => a.validFrom.localeCompare(b.validFrom);
 
+/** Two entries for the same key or date would make the outcome depend on file order: refuse them. */
+function assertUnique(values: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) throw new Error(`${what}: ${value} occurs twice`);
+    seen.add(value);
+  }
+}
+
 async function readCsv(file: string): Promise<unknown[]> {
   return parse(await readFile(new URL(file, referenceFolder), 'utf8'), {
     columns: true,
@@ -101,6 +110,28 @@ export async function loadParameters(): Promise<Parameters & { example: boolean 
     }))
     .sort(byDate);
   const rules = schemesFile.parse(YAML.parse(await readFile(rulesFile, 'utf8')));
+  assertUnique(
+    norms.map((n) => n.validFrom),
+    'bijstandsnormen.csv, ingangsdatum',
+  );
+  assertUnique(
+    assetLimits.map((n) => n.validFrom),
+    'vermogensgrenzen.csv, ingangsdatum',
+  );
+  assertUnique(
+    rules.schemes.map((s) => s.key),
+    'schemes.yaml, scheme key',
+  );
+  for (const scheme of rules.schemes) {
+    assertUnique(
+      scheme.versions.map((v) => v.validFrom),
+      `schemes.yaml, ${scheme.key}, validFrom`,
+    );
+    assertUnique(
+      scheme.versions.map((v) => String(v.version)),
+      `schemes.yaml, ${scheme.key}, version`,
+    );
+  }
   const schemes = new Map<string, Scheme>(
     rules.schemes.map((scheme) => [scheme.key, { ...scheme, versions: [...scheme.versions].sort(byDate) }]),
   );

@@ -5,6 +5,9 @@ type Text = (p: Params, locale: Locale) => string;
 
 const euros = (cents: string | number | undefined, locale: Locale) => formatEuros(Number(cents), locale);
 const date = (iso: string | number | undefined, locale: Locale) => formatIsoDate(String(iso), locale);
+/** Schemes that leave holiday pay out compare with the norm without it (95%); say so, or 121% looks wrong. */
+const withoutHoliday = (p: Params, locale: Locale) =>
+  p.basis === 'excluded' ? (locale === 'nl' ? ' zonder vakantiegeld' : ' without holiday pay') : '';
 const percentFormats: Record<Locale, Intl.NumberFormat> = {
   nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }),
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
@@ -114,18 +117,18 @@ export const reasonCatalogue = {
     effect: 'pass',
     text: {
       nl: (p, l) =>
-        `Je inkomen is ${euros(p.incomeCents, l)} per maand. Dat is ${percent(p.incomePercent, l)} van de bijstandsnorm. De grens is ${percent(p.thresholdPercent, l)} (${euros(p.thresholdCents, l)}).`,
+        `Je inkomen is ${euros(p.incomeCents, l)} per maand. Dat is ${percent(p.incomePercent, l)} van de bijstandsnorm${withoutHoliday(p, l)}. De grens is ${percent(p.thresholdPercent, l)} (${euros(p.thresholdCents, l)}).`,
       en: (p, l) =>
-        `Your income is ${euros(p.incomeCents, l)} a month. That is ${percent(p.incomePercent, l)} of the social assistance norm. The limit is ${percent(p.thresholdPercent, l)} (${euros(p.thresholdCents, l)}).`,
+        `Your income is ${euros(p.incomeCents, l)} a month. That is ${percent(p.incomePercent, l)} of the social assistance norm${withoutHoliday(p, l)}. The limit is ${percent(p.thresholdPercent, l)} (${euros(p.thresholdCents, l)}).`,
     },
   },
   income_above_threshold: {
     effect: 'fail',
     text: {
       nl: (p, l) =>
-        `Je inkomen is ${euros(p.incomeCents, l)} per maand. Dat is ${percent(p.incomePercent, l)} van de bijstandsnorm. Dat is meer dan de grens van ${percent(p.thresholdPercent, l)} (${euros(p.thresholdCents, l)}).`,
+        `Je inkomen is ${euros(p.incomeCents, l)} per maand. Dat is ${percent(p.incomePercent, l)} van de bijstandsnorm${withoutHoliday(p, l)}. Dat is meer dan de grens van ${percent(p.thresholdPercent, l)} (${euros(p.thresholdCents, l)}).`,
       en: (p, l) =>
-        `Your income is ${euros(p.incomeCents, l)} a month. That is ${percent(p.incomePercent, l)} of the social assistance norm, above the limit of ${percent(p.thresholdPercent, l)} (${euros(p.thresholdCents, l)}).`,
+        `Your income is ${euros(p.incomeCents, l)} a month. That is ${percent(p.incomePercent, l)} of the social assistance norm${withoutHoliday(p, l)}, above the limit of ${percent(p.thresholdPercent, l)} (${euros(p.thresholdCents, l)}).`,
     },
   },
   assets_within_limit: {

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { Queryable } from '../platform/db.ts';
 import { apiLocale } from '../platform/i18n.ts';
 import { isoDateInAmsterdam, type Clock } from '../platform/clock.ts';
-import { platformProblems, ProblemError } from '../platform/problems.ts';
-import { describeIssues } from '../platform/validation.ts';
+import { unknownMunicipalityProblem } from '../municipalities/index.ts';
 import { checkRequestSchema } from './check.ts';
 import type { Parameters } from './parameters.ts';
 import { checkResultResource, presentCheckResult } from './presenters.ts';
@@ -29,14 +28,7 @@ export const eligibilityApiRoutes =
         const locale = apiLocale(request.headers['accept-language']);
         const run = await runCheck(db, parameters, request.body, isoDateInAmsterdam(clock.now()), locale);
         if (run.kind === 'unknown-municipality') {
-          throw new ProblemError(
-            platformProblems.validationFailed,
-            { nl: 'Deze gemeente bestaat niet.', en: 'This municipality does not exist.' },
-            describeIssues(
-              [{ code: 'custom', path: ['municipality'], message: 'municipality_unknown', input: '' }],
-              locale,
-            ),
-          );
+          throw unknownMunicipalityProblem(locale);
         }
         return { data: presentCheckResult(run.result, run.municipality) };
       },

@@ -1,6 +1,7 @@
 import type { Queryable } from '../platform/db.ts';
-import { defineProblem } from '../platform/problems.ts';
-import { registerFieldMessages } from '../platform/validation.ts';
+import type { Locale } from '../platform/i18n.ts';
+import { defineProblem, platformProblems, ProblemError } from '../platform/problems.ts';
+import { describeIssues, registerFieldMessages } from '../platform/validation.ts';
 import { parsePostcode, rankPostcodeAreas, type PostcodeArea } from './postcode.ts';
 import { findPostcodeAreas } from './store.ts';
 
@@ -16,6 +17,10 @@ export const postcodeMessages = {
   postcode_unknown: {
     nl: 'We kennen deze postcode niet. Kijk of je hem goed hebt getypt.',
     en: 'We do not know this postcode. Check that you typed it correctly.',
+  },
+  municipality_unknown: {
+    nl: 'Deze gemeente kennen we niet. Zoek opnieuw met je postcode.',
+    en: 'We do not know this municipality. Search again with your postcode.',
   },
   municipality_code_malformed: {
     nl: 'Een gemeentecode is GM met 4 cijfers, zoals GM0344.',
@@ -54,4 +59,19 @@ export async function lookupPostcode(db: Queryable, input: string): Promise<Post
   const areas = await findPostcodeAreas(db, parsed.pc4);
   if (areas.length === 0) return { kind: 'unknown', postcode: parsed.normalised };
   return { kind: 'found', postcode: parsed.normalised, pc4: parsed.pc4, areas: rankPostcodeAreas(areas) };
+}
+
+/** A well-formed municipality code given as input that is not a municipality of 2025: a 400 naming the field. */
+export function unknownMunicipalityProblem(locale: Locale): ProblemError {
+  const issue = {
+    code: 'custom' as const,
+    path: ['municipality'],
+    message: 'municipality_unknown',
+    input: '',
+  };
+  return new ProblemError(
+    platformProblems.validationFailed,
+    { nl: 'Deze gemeente bestaat niet.', en: 'This municipality does not exist.' },
+    describeIssues([issue], locale),
+  );
 }

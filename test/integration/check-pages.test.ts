@@ -86,7 +86,7 @@ for (const target of databasesUnderTest()) {
         },
       });
       const children = api.json().data.children as {
-        provisions: { id: string; outcome: string; reason: { text: { nl: string } } }[];
+        provisions: { id: string; outcome: string; reason: { text: { nl: string; en: string } } }[];
       }[];
       for (const child of children) {
         for (const provision of child.provisions) {
@@ -97,6 +97,22 @@ for (const target of databasesUnderTest()) {
             page.body,
             new RegExp(escaped),
             `${provision.id}: "${provision.reason.text.nl}" on the page`,
+          );
+        }
+      }
+      const english = await app.inject({ method: 'GET', url: `${location}&lang=en` });
+      const outcomeLabels = {
+        eligible: /Dit kan</,
+        not_eligible: /Dit kan niet</,
+        undecided: /Dat weten we nog niet/,
+      };
+      for (const child of children) {
+        for (const provision of child.provisions) {
+          assert.match(page.body, outcomeLabels[provision.outcome as keyof typeof outcomeLabels]);
+          const text = (provision.reason.text as unknown as { en: string }).en;
+          assert.ok(
+            english.body.includes(text.replace(/'/g, '&#39;')) || english.body.includes(text),
+            `"${text}" on the English page`,
           );
         }
       }
@@ -146,6 +162,41 @@ for (const target of databasesUnderTest()) {
       const location = await walk({ ...family, inkomen: { income: '', unknown: 'yes' } });
       const page = await app.inject({ method: 'GET', url: location });
       assert.match(page.body, /Je hebt je inkomen niet ingevuld/);
+    });
+
+    test('a repeated or odd field is a clear 400, never a crash', async () => {
+      const repeated = await app.inject({
+        method: 'POST',
+        url: '/check/woonplaats',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'postcode=1&postcode=2',
+      });
+      assert.equal(repeated.statusCode, 400);
+      assert.match(repeated.body, /Vul je postcode in/);
+      const json = await app.inject({ method: 'POST', url: '/check/kinderen', payload: { childAges: 5 } });
+      assert.notEqual(json.statusCode, 500);
+    });
+
+    test('an impossible income is refused at its field and loses no earlier answer', async () => {
+      const location = await walk({
+        woonplaats: family.woonplaats,
+        huishouden: family.huishouden,
+        leeftijd: family.leeftijd,
+        kinderen: family.kinderen,
+      });
+      const token = new URL(location, 'http://x').searchParams.get('s')!;
+      const huge = await post('/check/inkomen', { s: token, income: '999999999999999' });
+      assert.equal(huge.statusCode, 400);
+      assert.match(huge.body, /Vul een bedrag in euro in/);
+      const again = await app.inject({ method: 'GET', url: `/check/inkomen?s=${token}` });
+      assert.equal(again.statusCode, 200);
+    });
+
+    test('the municipality choice without a choice asks again with a message', async () => {
+      const response = await post('/check/woonplaats', { postcode: '1261', kiezen: '1' });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /Kies een antwoord/);
+      assert.match(response.body, /href="\/check\/woonplaats"/);
     });
 
     test('a forged or damaged token starts again with a notice, never an error', async () => {

@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import {
   ageOn,
   evaluate,
-  type Child,
   type EvaluationInput,
   type Household,
   type Outcome,

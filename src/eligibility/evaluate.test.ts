@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import {
-  ageOn,
-  evaluate,
-  type EvaluationInput,
-  type Household,
-  type Outcome,
-} from './evaluate.ts';
+import { ageOn, evaluate, type EvaluationInput, type Household, type Outcome } from './evaluate.ts';
 import type { Provision } from '../catalogue/index.ts';
 import { checkHousehold } from './check.ts';
 import type { AssetLimitSet, NormSet, Scheme } from './parameters.ts';

@@ -28,6 +28,33 @@ export function ErrorSummary({ errors, locale }: { errors: FieldError[]; locale:
   );
 }
 
+/** The ids of a field's hint and error, for aria-describedby; undefined when it has neither. */
+function describedByIds(
+  id: string,
+  hint: string | undefined,
+  error: FieldError | undefined,
+): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+/** A field's hint and error message, each with the id that describedByIds points at. */
+function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: FieldError }) {
+  return (
+    <>
+      {hint && (
+        <span class="meedoen-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span class="meedoen-field-error utrecht-form-field-error-message" id={`${id}-error`}>
+          {error.message}
+        </span>
+      )}
+    </>
+  );
+}
+
 type FieldProps = {
   id: string;
   label: string;
@@ -40,8 +67,7 @@ type FieldProps = {
 
 /** A labelled field whose hint and error are tied to the input for screen readers. */
 export function FormField({ id, label, hint, error, labelAsHeading, children }: FieldProps) {
-  const describedBy =
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByIds(id, hint, error);
   return (
     <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
       {labelAsHeading ? (
@@ -55,16 +81,7 @@ export function FormField({ id, label, hint, error, labelAsHeading, children }: 
           {label}
         </label>
       )}
-      {hint && (
-        <span class="meedoen-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span class="meedoen-field-error utrecht-form-field-error-message" id={`${id}-error`}>
-          {error.message}
-        </span>
-      )}
+      <HintAndError id={id} hint={hint} error={error} />
       {children(describedBy, Boolean(error))}
     </div>
   );
@@ -87,8 +104,7 @@ export function RadioQuestion(props: {
   error?: FieldError;
 }) {
   const { name, question, hint, options, value, error } = props;
-  const describedBy =
-    [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByIds(name, hint, error);
   return (
     <fieldset
       class={`utrecht-form-fieldset meedoen-choices${error ? ' utrecht-form-fieldset--invalid' : ''}`}
@@ -98,16 +114,7 @@ export function RadioQuestion(props: {
       <legend>
         <h1 class="utrecht-heading-1">{question}</h1>
       </legend>
-      {hint && (
-        <span class="meedoen-hint" id={`${name}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span class="meedoen-field-error" id={`${name}-error`}>
-          {error.message}
-        </span>
-      )}
+      <HintAndError id={name} hint={hint} error={error} />
       {options.map((option, index) => (
         <label key={option.value} for={index === 0 ? `${name}-first` : `${name}-${option.value}`}>
           <input

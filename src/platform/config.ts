@@ -17,6 +17,9 @@ const environmentSchema = z.object({
   MEEDOEN_DEMO_DATA: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MEEDOEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Meedoen <noreply@meedoen.localhost>'),
+  PUBLIC_BASE_URL: z.url().optional(),
 });
 
 // Only for development and tests: anyone can read this, so production refuses to start without its own.
@@ -30,6 +33,10 @@ export type Config = {
   seedDemoData: boolean;
   /** Seals state that passes through the browser (the self-check's answers); the same on every instance. */
   secret: string;
+  /** Where mail goes; without SMTP it stays in the outbox, which a platform admin can read. */
+  mail: { smtpUrl: string | null; from: string };
+  /** The address people use, for links in e-mails. */
+  publicBaseUrl: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 };
 
@@ -58,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'pglite', dataDir: path.resolve(e.MEEDOEN_DATA_DIR) },
     seedDemoData: e.MEEDOEN_DEMO_DATA,
     secret: e.MEEDOEN_SECRET ?? DEVELOPMENT_SECRET,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
   };
 }

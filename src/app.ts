@@ -22,6 +22,7 @@ import type { Clock } from './platform/clock.ts';
 import type { Parameters } from './eligibility/parameters.ts';
 import { eligibilityApiRoutes } from './eligibility/routes.ts';
 import { checkPageRoutes } from './eligibility/check-routes.tsx';
+import { identityRoutes } from './identity/routes.tsx';
 import { platformRoutes } from './platform/health.ts';
 import { registerErrorHandling } from './platform/http-errors.tsx';
 
@@ -95,5 +96,13 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(cataloguePageRoutes(database.db));
   await app.register(eligibilityApiRoutes(database.db, parameters, clock));
   await app.register(checkPageRoutes(database.db, parameters, clock, config.secret));
+  await app.register(
+    identityRoutes({
+      db: database.db,
+      clock,
+      secret: config.secret,
+      secureCookies: config.environment === 'production',
+    }),
+  );
   return app;
 }

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { hashPassword } from '../../src/identity/password.ts';
+import { createPerson, updatePerson } from '../../src/identity/store.ts';
+import { totpCodeAt } from '../../src/identity/totp.ts';
+import type { DatabaseHandle } from '../../src/platform/db.ts';
+import { buildTestApp } from '../support/app.ts';
+import { databasesUnderTest } from '../support/databases.ts';
+import { uniqueKey } from '../support/factories.ts';
+
+type Clock = { now(): Date };
+
+for (const target of databasesUnderTest()) {
+  describe(`staff sign-in on ${target.name}`, () => {
+    let database: DatabaseHandle;
+    let app: FastifyInstance;
+    let moment = new Date('2026-03-29T00:30:00Z');
+    const clock: Clock = { now: () => moment };
+    before(async () => {
+      database = await target.open();
+      app = await buildTestApp(database, { clock });
+    });
+    after(async () => {
+      await app.close();
+      await database.close();
+    });
+
+    async function staffMember(password = 'een lange zin als wachtwoord') {
+      const email = `${uniqueKey('medewerker')}@gemeente.example`;
+      const person = await createPerson(database.db, {
+        email,
+        displayName: 'Sam de Vries',
+        memberships: [{ organisationKey: uniqueKey('org'), role: 'handler' }],
+      });
+      await updatePerson(database.db, person.id, { passwordHash: await hashPassword(password) });
+      return { email, password, person };
+    }
+
+    const cookieOf = (response: { headers: Record<string, unknown> }) =>
+      String(response.headers['set-cookie'] ?? '').match(/meedoen_sessie=([^;]*)/)?.[1] ?? '';
+
+    async function post(url: string, fields: Record<string, string>, cookie = '') {
+      return app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(cookie ? { cookie: `meedoen_sessie=${cookie}` } : {}),
+        },
+        payload: new URLSearchParams(fields).toString(),
+      });
+    }
+    const get = (url: string, cookie = '') =>
+      app.inject({ method: 'GET', url, headers: cookie ? { cookie: `meedoen_sessie=${cookie}` } : {} });
+    const csrfIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const secretIn = (html: string) =>
+      /<code class="meedoen-secret">([^<]+)<\/code>/.exec(html)?.[1]?.replace(/ /g, '') ?? '';
+
+    /** Password, then setting up the app and its first code: returns the full session's cookie and the secret. */
+    async function signInFirstTime(member: { email: string; password: string }) {
+      const signedIn = await post('/inloggen', { email: member.email, password: member.password });
+      assert.equal(signedIn.statusCode, 303);
+      assert.equal(signedIn.headers.location, '/inloggen/instellen');
+      const halfCookie = cookieOf(signedIn);
+      const enrol = await get('/inloggen/instellen', halfCookie);
+      const secret = secretIn(enrol.body);
+      assert.match(secret, /^[A-Z2-7]{32}$/);
+      const done = await post(
+        '/inloggen/instellen',
+        { _csrf: csrfIn(enrol.body), code: totpCodeAt(secret, moment) },
+        halfCookie,
+      );
+      assert.equal(done.statusCode, 303);
+      assert.equal(done.headers.location, '/beheer');
+      return { cookie: cookieOf(done), halfCookie, secret };
+    }
+
+    test('password and a code from the app lead to the staff page; the password alone does not', async () => {
+      const member = await staffMember();
+      const { cookie, halfCookie } = await signInFirstTime(member);
+      const home = await get('/beheer', cookie);
+      assert.equal(home.statusCode, 200);
+      assert.match(home.body, /Welkom, Sam de Vries/);
+      assert.equal(home.headers['cache-control'], 'no-store');
+      // The half-way session (password only) was replaced: its id is worth nothing now.
+      assert.notEqual(cookie, halfCookie);
+      const old = await get('/beheer', halfCookie);
+      assert.equal(old.headers.location, '/inloggen');
+    });
+
+    test('a later sign-in asks for the code, and a wrong code keeps the staff page closed', async () => {
+      const member = await staffMember();
+      const { secret } = await signInFirstTime(member);
+      const again = await post('/inloggen', { email: member.email, password: member.password });
+      assert.equal(again.headers.location, '/inloggen/code');
+      const half = cookieOf(again);
+      const beforeCode = await get('/beheer', half);
+      assert.equal(beforeCode.headers.location, '/inloggen/code');
+      const page = await get('/inloggen/code', half);
+      const wrong = await post('/inloggen/code', { _csrf: csrfIn(page.body), code: '000000' }, half);
+      assert.equal(wrong.statusCode, 400);
+      assert.match(wrong.body, /Deze code klopt niet/);
+      const right = await post(
+        '/inloggen/code',
+        { _csrf: csrfIn(page.body), code: totpCodeAt(secret, moment) },
+        half,
+      );
+      assert.equal(right.headers.location, '/beheer');
+    });
+
+    test('a session id set before sign-in is never kept (no fixation)', async () => {
+      const member = await staffMember();
+      const planted = 'attacker-chosen-session-id-value-0123456789';
+      const response = await post('/inloggen', { email: member.email, password: member.password }, planted);
+      assert.notEqual(cookieOf(response), planted);
+      assert.equal((await get('/beheer', planted)).headers.location, '/inloggen');
+    });
+
+    test('a wrong password and an unknown address get the same answer', async () => {
+      const member = await staffMember();
+      const wrong = await post('/inloggen', { email: member.email, password: 'niet het goede wachtwoord' });
+      const unknown = await post('/inloggen', {
+        email: `${uniqueKey('niemand')}@example.org`,
+        password: 'wat dan ook hier',
+      });
+      assert.equal(wrong.statusCode, 401);
+      assert.equal(unknown.statusCode, 401);
+      const message = (body: string) => /Het e-mailadres of wachtwoord klopt niet[^<]*/.exec(body)?.[0];
+      assert.equal(message(wrong.body), message(unknown.body));
+      assert.equal(cookieOf(wrong), '');
+    });
+
+    test('after ten wrong passwords even the right one is refused for a while', async () => {
+      const member = await staffMember();
+      for (let i = 0; i < 10; i++)
+        await post('/inloggen', { email: member.email, password: `fout wachtwoord ${i}` });
+      const right = await post('/inloggen', { email: member.email, password: member.password });
+      assert.equal(right.statusCode, 401);
+      moment = new Date(moment.getTime() + 16 * 60_000);
+      const later = await post('/inloggen', { email: member.email, password: member.password });
+      assert.equal(later.statusCode, 303);
+    });
+
+    test('forms without the session’s token, with a wrong one or another session’s, change nothing', async () => {
+      const first = await signInFirstTime(await staffMember());
+      const second = await signInFirstTime(await staffMember());
+      const othersToken = csrfIn((await get('/beheer', second.cookie)).body);
+      for (const fields of [{}, { _csrf: 'wrong' }, { _csrf: othersToken }]) {
+        const response = await post('/uitloggen/overal', fields, first.cookie);
+        assert.equal(response.statusCode, 403);
+        assert.equal((await get('/beheer', first.cookie)).statusCode, 200, 'still signed in');
+      }
+    });
+
+    test('idle and absolute timeouts end the session; activity within the idle time keeps it', async () => {
+      const { cookie } = await signInFirstTime(await staffMember());
+      moment = new Date(moment.getTime() + 25 * 60_000);
+      const warned = await get('/beheer', cookie);
+      assert.equal(warned.statusCode, 200);
+      moment = new Date(moment.getTime() + 25 * 60_000);
+      assert.equal((await get('/beheer', cookie)).statusCode, 200, 'the visit 25 minutes ago kept it alive');
+      moment = new Date(moment.getTime() + 31 * 60_000);
+      assert.equal((await get('/beheer', cookie)).headers.location, '/inloggen', 'idle for 31 minutes');
+
+      const busy = await signInFirstTime(await staffMember());
+      for (let hours = 0; hours < 12; hours++) {
+        moment = new Date(moment.getTime() + 25 * 60_000);
+        await get('/beheer', busy.cookie);
+        moment = new Date(moment.getTime() + 25 * 60_000);
+        await get('/beheer', busy.cookie);
+        moment = new Date(moment.getTime() + 10 * 60_000);
+      }
+      assert.equal(
+        (await get('/beheer', busy.cookie)).headers.location,
+        '/inloggen',
+        'after 12 hours, however busy',
+      );
+    });
+
+    test('sign out everywhere ends every session of that person', async () => {
+      const member = await staffMember();
+      const laptop = await signInFirstTime(member);
+      const again = await post('/inloggen', { email: member.email, password: member.password });
+      const phoneHalf = cookieOf(again);
+      const home = await get('/beheer', laptop.cookie);
+      const out = await post('/uitloggen/overal', { _csrf: csrfIn(home.body) }, laptop.cookie);
+      assert.equal(out.headers.location, '/inloggen');
+      assert.equal((await get('/beheer', laptop.cookie)).headers.location, '/inloggen');
+      assert.equal((await get('/inloggen/code', phoneHalf)).headers.location, '/inloggen');
+    });
+  });
+}

@@ -30,7 +30,9 @@ export type Services = { config: Config; database: DatabaseHandle; parameters: P
 
 /** Never log a query string: it can hold a postcode. The path alone identifies the route. */
 function requestSerializer(request: { method: string; url: string; id: string }) {
-  return { id: request.id, method: request.method, path: request.url.split('?')[0] };
+  // An invitation link's path is a secret of its own.
+  const path = request.url.split('?')[0]?.replace(/^\/uitnodiging\/[^/]+/, '/uitnodiging/…');
+  return { id: request.id, method: request.method, path };
 }
 
 export async function buildApp(services: Services): Promise<FastifyInstance> {

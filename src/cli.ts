@@ -3,6 +3,21 @@ import { loadCatalogueFile } from './catalogue/load-catalogue-file.ts';
 import { formatReport } from './catalogue/validate-catalogue.ts';
 import { loadParameters } from './eligibility/load-parameters.ts';
 import { serve } from './main.ts';
+import { invitePerson } from './identity/invitations.ts';
+import { roles } from './identity/roles.ts';
+import { z } from 'zod';
+
+const invitationInput = z
+  .object({
+    email: z.email(),
+    name: z.string().trim().min(2).max(200),
+    role: z.enum(roles),
+    organisation: z.string().trim().max(80),
+  })
+  .refine((input) => (input.role === 'platform_admin') === (input.organisation === ''), {
+    message: 'a platform_admin has no organisation; every other role needs one',
+    path: ['organisation'],
+  });
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { isoDateInAmsterdam } from './platform/clock.ts';
 import { isLocale } from './platform/i18n.ts';
@@ -82,6 +97,40 @@ catalogue
           ? `geïmporteerd: ${result.imported.organisations} organisaties, ${result.imported.provisions} voorzieningen`
           : `imported: ${result.imported.organisations} organisations, ${result.imported.provisions} provisions`,
       );
+    }),
+  );
+
+const user = program.command('user').description('staff accounts');
+user
+  .command('invite')
+  .description(
+    'invite a staff member (the first platform admin, for one); prints the link to finish the account',
+  )
+  .requiredOption('--email <address>', 'their e-mail address')
+  .requiredOption('--name <name>', 'their name as shown to colleagues')
+  .requiredOption('--role <role>', `one of: ${roles.join(', ')}`)
+  .option('--organisation <key>', 'the organisation they work for (not for platform_admin)', '')
+  .action((options: { email: string; name: string; role: string; organisation: string }) =>
+    withDatabase(async (database) => {
+      const input = invitationInput.safeParse(options);
+      if (!input.success) {
+        console.error(
+          `meedoen: ${input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
+        process.exitCode = 1;
+        return;
+      }
+      const { email, name, role, organisation } = input.data;
+      const config = loadConfig();
+      const { token } = await database.db.transaction((tx) =>
+        invitePerson(
+          tx,
+          { email, displayName: name, membership: { organisationKey: organisation, role } },
+          new Date(),
+        ),
+      );
+      say(`invitation for ${email} (${role}${organisation ? ` at ${organisation}` : ''}), valid for 7 days:`);
+      console.log(`${config.publicBaseUrl}/uitnodiging/${token}`);
     }),
   );
 

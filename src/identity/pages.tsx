@@ -190,3 +190,41 @@ export function StaffHomePage({
     </Layout>
   );
 }
+
+export function InvitationPage({
+  context,
+  errors = [],
+  name,
+  token,
+}: FormPageProps & { name: string; token: string }) {
+  const text = identityMessages[context.locale];
+  return (
+    <Layout context={context} title={`${errorTitlePrefix(errors, context.locale)}${text.invitationTitle}`}>
+      <h1 class="utrecht-heading-1">{text.invitationTitle}</h1>
+      <p class="utrecht-paragraph">{text.invitationIntro(name)}</p>
+      <ErrorSummary errors={errors} locale={context.locale} />
+      <form class="meedoen-form" method="post" action={`/uitnodiging/${token}`} novalidate>
+        <FormField
+          id="password"
+          label={text.newPassword}
+          hint={text.newPasswordHint}
+          error={fieldError(errors, 'password')}
+        >
+          {Input({ id: 'password', type: 'password', autocomplete: 'new-password' })}
+        </FormField>
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          {text.setPassword}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export function InvitationInvalidPage({ context }: { context: PageContext }) {
+  const text = identityMessages[context.locale];
+  return (
+    <Layout context={context} title={text.invitationInvalid}>
+      <h1 class="utrecht-heading-1">{text.invitationInvalid}</h1>
+    </Layout>
+  );
+}

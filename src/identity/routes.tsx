@@ -6,8 +6,16 @@ import { pageContext } from '../platform/page-context.ts';
 import { createSealer } from '../platform/sealed-state.ts';
 import { sendPage } from '../platform/views/render.ts';
 import { identityMessages } from './messages.ts';
-import { CodePage, EnrolPage, SignInPage, StaffHomePage } from './pages.tsx';
-import { spendPasswordCheckTime, verifyPassword } from './password.ts';
+import {
+  CodePage,
+  EnrolPage,
+  InvitationInvalidPage,
+  InvitationPage,
+  SignInPage,
+  StaffHomePage,
+} from './pages.tsx';
+import { invitationFor, useInvitation } from './invitations.ts';
+import { hashPassword, passwordProblem, spendPasswordCheckTime, verifyPassword } from './password.ts';
 import {
   completeSecondFactor,
   endAllSessions,
@@ -224,6 +232,61 @@ export const identityRoutes =
         <StaffHomePage context={pageContext(request, reply)} session={session} csrf={csrfFor(session)} />,
       );
     });
+
+    app.get<{ Params: { token: string } }>(
+      '/uitnodiging/:token',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const context = pageContext(request, reply);
+        reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+        const personId = await invitationFor(db, request.params.token, clock.now());
+        const person = personId ? await findPerson(db, personId) : null;
+        if (!person) return sendPage(reply, <InvitationInvalidPage context={context} />, 410);
+        return sendPage(
+          reply,
+          <InvitationPage context={context} name={person.displayName} token={request.params.token} />,
+        );
+      },
+    );
+
+    /** Accepting an invitation: the password is set and the link used up in one transaction, then the second step. */
+    app.post<{ Params: { token: string } }>(
+      '/uitnodiging/:token',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const context = pageContext(request, reply);
+        const now = clock.now();
+        const { token } = request.params;
+        const personId = await invitationFor(db, token, now);
+        const person = personId ? await findPerson(db, personId) : null;
+        if (!person) return sendPage(reply, <InvitationInvalidPage context={context} />, 410);
+        const password = text(request.body as Body, 'password');
+        const problem = passwordProblem(password, person.email);
+        if (problem) {
+          const errors = [
+            {
+              field: 'password',
+              code: `password_${problem}`,
+              message: identityMessages[context.locale].passwordProblems[problem],
+            },
+          ];
+          return sendPage(
+            reply,
+            <InvitationPage context={context} name={person.displayName} token={token} errors={errors} />,
+            400,
+          );
+        }
+        const passwordHash = await hashPassword(password);
+        const sessionToken = await db.transaction(async (tx) => {
+          if (!(await useInvitation(tx, token, now))) return null;
+          await updatePerson(tx, person.id, { passwordHash, failedSignIns: 0, lockedUntil: null });
+          return startSession(tx, person.id, now);
+        });
+        if (!sessionToken) return sendPage(reply, <InvitationInvalidPage context={context} />, 410);
+        setSession(reply, sessionToken);
+        return reply.redirect(person.totpConfirmedAt ? '/inloggen/code' : '/inloggen/instellen', 303);
+      },
+    );
 
     app.post('/sessie/verlengen', { schema: { hide: true } }, async (request, reply) => {
       const session = request.staffSession;

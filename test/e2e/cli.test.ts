@@ -93,6 +93,22 @@ describe('the meedoen command on a fresh embedded database', () => {
     assert.match(result.stdout, /imported: 1 organisations, 2 provisions/);
   });
 
+  test('user invite prints a link for the first platform admin, and refuses a wrong role', async () => {
+    const result = await run(
+      ['user', 'invite', '--email', 'beheer@example.org', '--name', 'Ada Beheer', '--role', 'platform_admin'],
+      env,
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /http:\/\/localhost:3000\/uitnodiging\/[A-Za-z0-9_-]{43}\n/);
+    const wrong = await run(
+      ['user', 'invite', '--email', 'x@example.org', '--name', 'X Y', '--role', 'koning'],
+      env,
+    );
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.stderr, /--role:/);
+    assert.doesNotMatch(wrong.stderr, /\n\s+at /);
+  });
+
   test('invalid configuration stops with a message naming the variable, not a stack trace', async () => {
     const result = await run(['migrate'], { ...env, PORT: 'drieduizend' });
     assert.equal(result.code, 1);

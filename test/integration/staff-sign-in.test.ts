@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { invitePerson } from '../../src/identity/invitations.ts';
 import { hashPassword } from '../../src/identity/password.ts';
 import { createPerson, updatePerson } from '../../src/identity/store.ts';
 import { totpCodeAt } from '../../src/identity/totp.ts';
@@ -146,7 +147,8 @@ for (const target of databasesUnderTest()) {
       const first = await signInFirstTime(await staffMember());
       const second = await signInFirstTime(await staffMember());
       const othersToken = csrfIn((await get('/beheer', second.cookie)).body);
-      for (const fields of [{}, { _csrf: 'wrong' }, { _csrf: othersToken }]) {
+      const attempts: Record<string, string>[] = [{}, { _csrf: 'wrong' }, { _csrf: othersToken }];
+      for (const fields of attempts) {
         const response = await post('/uitloggen/overal', fields, first.cookie);
         assert.equal(response.statusCode, 403);
         assert.equal((await get('/beheer', first.cookie)).statusCode, 200, 'still signed in');
@@ -176,6 +178,58 @@ for (const target of databasesUnderTest()) {
         '/inloggen',
         'after 12 hours, however busy',
       );
+    });
+
+    test('an invitation sets a password once, then leads to setting up the second step', async () => {
+      const email = `${uniqueKey('nieuw')}@leergeld.example`;
+      const { token } = await database.db.transaction((tx) =>
+        invitePerson(
+          tx,
+          {
+            email,
+            displayName: 'Noor Bakker',
+            membership: { organisationKey: uniqueKey('org'), role: 'coordinator' },
+          },
+          moment,
+        ),
+      );
+      const page = await get(`/uitnodiging/${token}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Welkom, Noor Bakker/);
+      const short = await post(`/uitnodiging/${token}`, { password: 'kort' });
+      assert.equal(short.statusCode, 400);
+      assert.match(short.body, /Gebruik minstens 12 tekens/);
+      const accepted = await post(`/uitnodiging/${token}`, { password: 'mijn nieuwe lange wachtwoord' });
+      assert.equal(accepted.statusCode, 303);
+      assert.equal(accepted.headers.location, '/inloggen/instellen');
+      assert.equal(
+        (await get('/beheer', cookieOf(accepted))).headers.location,
+        '/inloggen/code',
+        'no staff page before the second step',
+      );
+      assert.equal(
+        (await post(`/uitnodiging/${token}`, { password: 'nog een ander wachtwoord' })).statusCode,
+        410,
+      );
+      assert.equal((await get(`/uitnodiging/${token}`)).statusCode, 410);
+      const signIn = await post('/inloggen', { email, password: 'mijn nieuwe lange wachtwoord' });
+      assert.equal(signIn.headers.location, '/inloggen/instellen');
+    });
+
+    test('an unknown or expired invitation link is refused', async () => {
+      assert.equal((await get('/uitnodiging/niet-bestaand')).statusCode, 410);
+      const { token } = await database.db.transaction((tx) =>
+        invitePerson(
+          tx,
+          {
+            email: `${uniqueKey('laat')}@example.org`,
+            displayName: 'Laat',
+            membership: { organisationKey: 'x', role: 'handler' },
+          },
+          new Date(moment.getTime() - 8 * 24 * 3600_000),
+        ),
+      );
+      assert.equal((await get(`/uitnodiging/${token}`)).statusCode, 410);
     });
 
     test('sign out everywhere ends every session of that person', async () => {

@@ -1,0 +1,11 @@
+export { nextAttemptDelayMs } from './backoff.ts';
+export {
+  enqueueMail,
+  findMail,
+  listOutbox,
+  MAX_ATTEMPTS,
+  type MailInput,
+  type OutboxEntry,
+  type OutboxStatus,
+} from './outbox.ts';
+export { createMailSender, type MailLog, type MailSender, type MailSenderOptions } from './sender.ts';

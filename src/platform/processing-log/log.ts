@@ -1,0 +1,68 @@
+import type { Transaction } from '../db.ts';
+import { isTraceId, type TraceId } from '../trace.ts';
+import { isRegistered, type ProcessingActivity } from './activities.ts';
+import type { Pseudonymiser } from './pseudonym.ts';
+import { processingLog } from './schema.ts';
+
+export const processingActions = ['read', 'create', 'update', 'delete', 'export'] as const;
+export type ProcessingAction = (typeof processingActions)[number];
+
+export type ProcessingActor = { personId: string | null; role: string; organisation: string | null };
+
+export type ProcessingEntry = {
+  actor: ProcessingActor;
+  activity: ProcessingActivity;
+  action: ProcessingAction;
+  subject: { kind: string; id: string } | { pseudonym: string };
+  traceId: TraceId;
+};
+
+const PSEUDONYM = /^[0-9a-f]{64}$/;
+
+/**
+ * Writes one record in the caller's transaction, so the record exists exactly when the processing does.
+ * Throws, and so rolls the caller back, when the entry is not one the register can account for.
+ */
+export async function logProcessing(tx: Transaction, entry: ProcessingEntry, pseudonymiser?: Pseudonymiser) {
+  await tx.insert(processingLog).values(toRow(entry, pseudonymiser));
+}
+
+/** One statement for a list, so showing a hundred children costs one insert, not a hundred. */
+export async function logProcessingMany(
+  tx: Transaction,
+  entries: ProcessingEntry[],
+  pseudonymiser?: Pseudonymiser,
+) {
+  if (entries.length > 0) await tx.insert(processingLog).values(entries.map((e) => toRow(e, pseudonymiser)));
+}
+
+function toRow(
+  { actor, activity, action, subject, traceId }: ProcessingEntry,
+  pseudonymiser?: Pseudonymiser,
+) {
+  if (!isRegistered(activity)) throw new Error(`Processing activity "${activity.code}" is not registered`);
+  if (!processingActions.includes(action)) throw new Error(`Unknown processing action "${action}"`);
+  if (!actor.role) throw new Error('A processing needs the actor’s role');
+  if (!isTraceId(traceId)) throw new Error('A processing needs a valid W3C trace id');
+  let subjectPseudonym: string;
+  if ('pseudonym' in subject) {
+    if (!PSEUDONYM.test(subject.pseudonym)) throw new Error('Not a subject pseudonym');
+    subjectPseudonym = subject.pseudonym;
+  } else {
+    if (subject.kind !== activity.subjectKind)
+      throw new Error(
+        `Activity "${activity.code}" is about a ${activity.subjectKind}, not a ${subject.kind}`,
+      );
+    if (!pseudonymiser) throw new Error('A subject given by id needs the pseudonymiser');
+    subjectPseudonym = pseudonymiser.pseudonym(subject.kind, subject.id);
+  }
+  return {
+    actorPersonId: actor.personId,
+    actorRole: actor.role,
+    actorOrganisation: actor.organisation,
+    activity: activity.code,
+    action,
+    subjectPseudonym,
+    traceId,
+  };
+}

@@ -4,6 +4,8 @@ import { formatReport } from './catalogue/validate-catalogue.ts';
 import { loadParameters } from './eligibility/load-parameters.ts';
 import { serve } from './main.ts';
 import { invitePerson } from './identity/invitations.ts';
+import { invitationMail } from './identity/invitation-mail.ts';
+import { enqueueMail } from './platform/mail/index.ts';
 import { roles } from './identity/roles.ts';
 import { z } from 'zod';
 
@@ -122,15 +124,20 @@ user
       }
       const { email, name, role, organisation } = input.data;
       const config = loadConfig();
-      const { token } = await database.db.transaction((tx) =>
-        invitePerson(
-          tx,
-          { email, displayName: name, membership: { organisationKey: organisation, role } },
-          new Date(),
-        ),
-      );
+      // The invitation and its e-mail are written together: no invitation without its mail, or the reverse.
+      const link = await database.db.transaction(async (tx) => {
+        const membership = { organisationKey: organisation, role };
+        const { token } = await invitePerson(tx, { email, displayName: name, membership }, new Date());
+        const url = `${config.publicBaseUrl}/uitnodiging/${token}`;
+        await enqueueMail(tx, {
+          recipient: email,
+          purpose: 'invitation',
+          ...invitationMail({ name, link: url }),
+        });
+        return url;
+      });
       say(`invitation for ${email} (${role}${organisation ? ` at ${organisation}` : ''}), valid for 7 days:`);
-      console.log(`${config.publicBaseUrl}/uitnodiging/${token}`);
+      console.log(link);
     }),
   );
 

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import type { Config } from './platform/config.ts';
 import { loadParameters } from './eligibility/load-parameters.ts';
+import { createMailSender } from './platform/mail/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { openPreparedDatabase, seedDemoData } from './setup.ts';
 
@@ -13,12 +14,22 @@ export async function serve(config: Config): Promise<void> {
   if (config.seedDemoData)
     await seedDemoData(database, say, { schemeKeys: new Set(parameters.schemes.keys()) });
   const app = await buildApp({ config, database, parameters, clock: systemClock });
+  // Without SMTP, mail waits in the outbox (the platform admin's page); with it, every process helps send.
+  const mailSender = createMailSender({
+    db: database.db,
+    smtpUrl: config.mail.smtpUrl,
+    from: config.mail.from,
+    clock: systemClock,
+    log: { warn: (message) => app.log.warn(message), error: (message) => app.log.error(message) },
+  });
+  if (config.mail.smtpUrl) mailSender.start({ intervalMs: 5_000 });
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
+    await mailSender.stop();
     await app.close();
     await database.close();
     process.exit(0);

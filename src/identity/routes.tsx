@@ -15,6 +15,9 @@ import {
   StaffHomePage,
 } from './pages.tsx';
 import { invitationFor, useInvitation } from './invitations.ts';
+import { listOutbox } from '../platform/mail/index.ts';
+import { OutboxPage } from './outbox-page.tsx';
+import { can, type Actor } from './policy.ts';
 import { hashPassword, passwordProblem, spendPasswordCheckTime, verifyPassword } from './password.ts';
 import {
   completeSecondFactor,
@@ -40,6 +43,16 @@ declare module 'fastify' {
 const ATTEMPT_WINDOW_SECONDS = 15 * 60;
 const MAX_ATTEMPTS_PER_ADDRESS = 30;
 const MAX_ATTEMPTS_PER_ACCOUNT = 10;
+
+export function actorOf(session: ActiveSession | null): Actor {
+  if (!session) return { kind: 'anonymous' };
+  return {
+    kind: 'staff',
+    personId: session.person.id,
+    memberships: session.memberships,
+    secondFactorDone: session.secondFactorDone,
+  };
+}
 
 const text = (body: Body, field: string) => (typeof body[field] === 'string' ? (body[field] as string) : '');
 
@@ -287,6 +300,14 @@ export const identityRoutes =
         return reply.redirect(person.totpConfirmedAt ? '/inloggen/code' : '/inloggen/instellen', 303);
       },
     );
+
+    app.get('/beheer/uitgaande-mail', { schema: { hide: true } }, async (request, reply) => {
+      const session = request.staffSession;
+      if (!session) return reply.redirect('/inloggen', 303);
+      if (!can(actorOf(session), 'mail.outbox.read')) return reply.callNotFound();
+      const { entries } = await listOutbox(db, { limit: 100, offset: 0 });
+      return sendPage(reply, <OutboxPage context={pageContext(request, reply)} entries={entries} />);
+    });
 
     app.post('/sessie/verlengen', { schema: { hide: true } }, async (request, reply) => {
       const session = request.staffSession;

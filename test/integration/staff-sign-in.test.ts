@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { invitePerson } from '../../src/identity/invitations.ts';
 import { hashPassword } from '../../src/identity/password.ts';
-import { createPerson, updatePerson } from '../../src/identity/store.ts';
+import { createPerson, updatePerson, type Membership } from '../../src/identity/store.ts';
+import { enqueueMail } from '../../src/platform/mail/index.ts';
 import { totpCodeAt } from '../../src/identity/totp.ts';
 import type { DatabaseHandle } from '../../src/platform/db.ts';
 import { buildTestApp } from '../support/app.ts';
@@ -27,12 +28,15 @@ for (const target of databasesUnderTest()) {
       await database.close();
     });
 
-    async function staffMember(password = 'een lange zin als wachtwoord') {
+    async function staffMember(
+      password = 'een lange zin als wachtwoord',
+      membership: Membership = { organisationKey: uniqueKey('org'), role: 'handler' },
+    ) {
       const email = `${uniqueKey('medewerker')}@gemeente.example`;
       const person = await createPerson(database.db, {
         email,
         displayName: 'Sam de Vries',
-        memberships: [{ organisationKey: uniqueKey('org'), role: 'handler' }],
+        memberships: [membership],
       });
       await updatePerson(database.db, person.id, { passwordHash: await hashPassword(password) });
       return { email, password, person };
@@ -230,6 +234,24 @@ for (const target of databasesUnderTest()) {
         ),
       );
       assert.equal((await get(`/uitnodiging/${token}`)).statusCode, 410);
+    });
+
+    test('only a platform admin reads the outbox; others do not learn it exists', async () => {
+      const recipient = `${uniqueKey('ontvanger')}@example.org`;
+      await database.db.transaction((tx) =>
+        enqueueMail(tx, { recipient, subject: 'Uitnodiging', body: 'Hallo', purpose: 'invitation' }),
+      );
+      const admin = await staffMember('een lange zin als wachtwoord', {
+        organisationKey: '',
+        role: 'platform_admin',
+      });
+      const adminSession = await signInFirstTime(admin);
+      const page = await get('/beheer/uitgaande-mail', adminSession.cookie);
+      assert.equal(page.statusCode, 200);
+      assert.ok(page.body.includes(recipient));
+      const handler = await signInFirstTime(await staffMember());
+      assert.equal((await get('/beheer/uitgaande-mail', handler.cookie)).statusCode, 404);
+      assert.equal((await get('/beheer/uitgaande-mail')).headers.location, '/inloggen');
     });
 
     test('sign out everywhere ends every session of that person', async () => {

@@ -1,0 +1,49 @@
+import type { Role } from './roles.ts';
+import type { Membership } from './store.ts';
+
+/** Who is asking: nobody signed in, or a staff member (with or without the second factor done yet). */
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'staff'; personId: string; memberships: Membership[]; secondFactorDone: boolean };
+
+/** What a thing belongs to, as far as access is concerned. */
+export type Resource = { organisationKey: string } | 'platform';
+
+// Every permission in one place, one line each: which roles may do it, and on whose things.
+// 'own' means within an organisation the actor is a member of in that role; 'any' means across the platform.
+const rules = {
+  'staff.home': {
+    roles: [
+      'intermediary',
+      'handler',
+      'coordinator',
+      'policy_officer',
+      'national_analyst',
+      'privacy_officer',
+      'platform_admin',
+    ],
+    scope: 'any',
+  },
+  'mail.outbox.read': { roles: ['platform_admin'], scope: 'any' },
+  'members.manage': { roles: ['coordinator'], scope: 'own' },
+  'catalogue.edit': { roles: ['coordinator'], scope: 'own' },
+  'processing_log.search': { roles: ['privacy_officer'], scope: 'any' },
+} as const satisfies Record<string, { roles: readonly Role[]; scope: 'own' | 'any' }>;
+
+export type Action = keyof typeof rules;
+export const actions = Object.keys(rules) as Action[];
+
+/**
+ * Whether an actor may do an action on a resource. Staff count only after the second factor; anonymous
+ * visitors may do none of these (the public pages need no permission).
+ */
+export function can(actor: Actor, action: Action, resource: Resource = 'platform'): boolean {
+  if (actor.kind !== 'staff' || !actor.secondFactorDone) return false;
+  const rule = rules[action];
+  const allowed = new Set<Role>(rule.roles);
+  return actor.memberships.some((m) => {
+    if (!allowed.has(m.role)) return false;
+    if (rule.scope === 'any') return true;
+    return resource !== 'platform' && m.organisationKey === resource.organisationKey;
+  });
+}

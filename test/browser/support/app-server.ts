@@ -4,7 +4,7 @@ import { ensureReferenceData } from '../../../src/municipalities/index.ts';
 import { openDatabase, type DatabaseHandle } from '../../../src/platform/db.ts';
 import { buildTestApp } from '../../support/app.ts';
 
-export type RunningApp = { baseUrl: string; close(): Promise<void> };
+export type RunningApp = { baseUrl: string; database: DatabaseHandle; close(): Promise<void> };
 
 /**
  * The real app on a fresh in-memory database with the CBS reference data and the demo catalogue, listening
@@ -22,6 +22,7 @@ export async function startApp(): Promise<RunningApp> {
     const started = app;
     return {
       baseUrl: address,
+      database,
       async close() {
         await started.close();
         await database.close();

@@ -13,6 +13,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['public/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly' } },
+  },
+  {
     files: ['scripts/**', 'bench/**', 'bin/**', 'src/cli.ts', 'src/main.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -2,6 +2,8 @@ import type { FieldError } from '../platform/validation.ts';
 import { ErrorSummary, errorTitlePrefix, FormField } from '../platform/views/forms.tsx';
 import { Layout, type PageContext } from '../platform/views/layout.tsx';
 import { identityMessages } from './messages.ts';
+import { assetUrl } from '../platform/assets.ts';
+import { defaultSessionLimits } from './session-policy.ts';
 import type { ActiveSession } from './sessions.ts';
 
 type InputProps = {
@@ -134,11 +136,15 @@ export function SessionBar({
     <div
       class={`meedoen-session${session.warn ? ' meedoen-notice' : ''}`}
       role={session.warn ? 'alert' : undefined}
+      data-session-ends={session.idleEndsAt.toISOString()}
+      data-warn-seconds={String(defaultSessionLimits.warnBeforeSeconds)}
+      data-warning={text.sessionWarning(time)}
     >
       <p class="utrecht-paragraph">{session.warn ? text.sessionWarning(time) : text.sessionEnds(time)}</p>
       <div class="meedoen-buttons">
         <form method="post" action="/sessie/verlengen">
           <input type="hidden" name="_csrf" value={csrf} />
+          <input type="hidden" name="terug" value={context.path} />
           <button class="utrecht-button utrecht-button--secondary-action" type="submit">
             {text.extend}
           </button>
@@ -150,6 +156,7 @@ export function SessionBar({
           </button>
         </form>
       </div>
+      <script src={assetUrl('session.js')} defer />
     </div>
   );
 }

@@ -314,8 +314,10 @@ export const identityRoutes =
       if (!session) return reply.redirect('/inloggen', 303);
       const refused = refusedForm(request, reply, session);
       if (refused) return refused;
-      // Resuming the session already counted this request as activity: the idle time starts again.
-      return reply.redirect('/beheer', 303);
+      // Resuming the session already counted this request as activity: the idle time starts again. Back to
+      // the staff page the person was on; nothing outside /beheer, so the field cannot redirect elsewhere.
+      const back = text(request.body as Body, 'terug');
+      return reply.redirect(/^\/beheer(\/[a-z0-9-]+)*$/.test(back) ? back : '/beheer', 303);
     });
 
     app.post('/uitloggen', { schema: { hide: true } }, async (request, reply) => {

@@ -36,28 +36,45 @@ function compressed(body: Buffer, type: string): Asset {
   };
 }
 
-let stylesheet: Asset | undefined;
-function siteStylesheet(): Asset {
-  stylesheet ??= buildStylesheet();
-  return stylesheet;
+/** Small enhancements only: every page works without them. */
+function buildScript(file: string): Asset {
+  return compressed(
+    readFileSync(new URL(`../../public/${file}`, import.meta.url)),
+    'text/javascript; charset=utf-8',
+  );
 }
 
-export function assetUrl(name: 'site.css'): string {
-  return `/assets/${name}?v=${siteStylesheet().hash}`;
+const builders = { 'site.css': buildStylesheet, 'session.js': () => buildScript('session.js') } as const;
+export type AssetName = keyof typeof builders;
+const built = new Map<AssetName, Asset>();
+
+function asset(name: AssetName): Asset {
+  let found = built.get(name);
+  if (!found) {
+    found = builders[name]();
+    built.set(name, found);
+  }
+  return found;
+}
+
+export function assetUrl(name: AssetName): string {
+  return `/assets/${name}?v=${asset(name).hash}`;
 }
 
 export function registerAssets(app: FastifyInstance): void {
-  app.get('/assets/site.css', { schema: { hide: true } }, (request, reply) => {
-    const asset = siteStylesheet();
-    const accepts = String(request.headers['accept-encoding'] ?? '');
-    reply
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .header('vary', 'accept-encoding')
-      .type(asset.type);
-    if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(asset.brotli);
-    if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
-    return reply.send(asset.body);
-  });
+  for (const name of Object.keys(builders) as AssetName[]) {
+    app.get(`/assets/${name}`, { schema: { hide: true } }, (request, reply) => {
+      const file = asset(name);
+      const accepts = String(request.headers['accept-encoding'] ?? '');
+      reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('vary', 'accept-encoding')
+        .type(file.type);
+      if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(file.brotli);
+      if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(file.gzip);
+      return reply.send(file.body);
+    });
+  }
 
   for (const [name, modulePath] of Object.entries(fontFiles)) {
     const body = readFileSync(require.resolve(modulePath));

@@ -36,6 +36,7 @@ describe('staff sign-in in a browser', () => {
 
       const visitor = await Visitor.open(browser, app.baseUrl, viewport);
       const { page } = visitor;
+      await page.clock.install();
       try {
         await visitor.goto('/inloggen', 'sign-in');
         await page.getByLabel('E-mailadres').fill(email);
@@ -56,6 +57,14 @@ describe('staff sign-in in a browser', () => {
         await visitor.navigate('staff home', () => page.getByRole('button', { name: 'Bevestigen' }).click());
         await page.getByRole('heading', { level: 1, name: 'Welkom, Ada Beheer' }).waitFor();
         assert.match(await page.locator('main').innerText(), /Beheerder van het platform/);
+
+        // Five minutes before the idle limit the page warns and puts the focus on "stay signed in".
+        await page.clock.fastForward(26 * 60 * 1000);
+        await page.getByRole('alert').filter({ hasText: 'uitgelogd. Wil je ingelogd blijven?' }).waitFor();
+        assert.equal(
+          await page.evaluate(() => document.activeElement?.textContent?.trim()),
+          'Ingelogd blijven',
+        );
 
         await visitor.goto('/beheer/uitgaande-mail', 'outbox');
         await page.getByRole('heading', { level: 1, name: 'Uitgaande e-mail' }).waitFor();

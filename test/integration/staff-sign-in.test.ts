@@ -254,6 +254,17 @@ for (const target of databasesUnderTest()) {
       assert.equal((await get('/beheer/uitgaande-mail')).headers.location, '/inloggen');
     });
 
+    test('staying signed in returns to the staff page the person was on, never elsewhere', async () => {
+      const { cookie } = await signInFirstTime(await staffMember());
+      const token = csrfIn((await get('/beheer', cookie)).body);
+      const back = await post('/sessie/verlengen', { _csrf: token, terug: '/beheer/uitgaande-mail' }, cookie);
+      assert.equal(back.headers.location, '/beheer/uitgaande-mail');
+      for (const terug of ['//evil.example/beheer', 'https://evil.example', '/beheer/../inloggen', '']) {
+        const response = await post('/sessie/verlengen', { _csrf: token, terug }, cookie);
+        assert.equal(response.headers.location, '/beheer', terug);
+      }
+    });
+
     test('sign out everywhere ends every session of that person', async () => {
       const member = await staffMember();
       const laptop = await signInFirstTime(member);

@@ -23,8 +23,15 @@ import type { Parameters } from './eligibility/parameters.ts';
 import { eligibilityApiRoutes } from './eligibility/routes.ts';
 import { checkPageRoutes } from './eligibility/check-routes.tsx';
 import { identityRoutes } from './identity/routes.tsx';
+import { recordRoutes, registerAccessControl, type RouteEntry } from './identity/access.ts';
 import { platformRoutes } from './platform/health.ts';
 import { registerErrorHandling } from './platform/http-errors.tsx';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
 
 export type Services = { config: Config; database: DatabaseHandle; parameters: Parameters; clock: Clock };
 
@@ -47,6 +54,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const routeTable = recordRoutes(app);
+  app.decorate('routeTable', routeTable);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -70,6 +79,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(formbody);
 
+  // The API documentation is public; its routes come from a plugin, so they are marked here.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -91,13 +104,20 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerErrorHandling(app);
-  registerAssets(app);
-  await app.register(platformRoutes(database));
-  await app.register(municipalityRoutes(database.db));
-  await app.register(catalogueApiRoutes(database.db));
-  await app.register(cataloguePageRoutes(database.db));
-  await app.register(eligibilityApiRoutes(database.db, parameters, clock));
-  await app.register(checkPageRoutes(database.db, parameters, clock, config.secret));
+  registerAccessControl(app, { db: database.db, clock });
+  // Everything here is open to anyone: the public pages, the public API, assets, health.
+  await app.register(async (publicScope) => {
+    publicScope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: route.config?.access ?? 'public' };
+    });
+    registerAssets(publicScope);
+    await publicScope.register(platformRoutes(database));
+    await publicScope.register(municipalityRoutes(database.db));
+    await publicScope.register(catalogueApiRoutes(database.db));
+    await publicScope.register(cataloguePageRoutes(database.db));
+    await publicScope.register(eligibilityApiRoutes(database.db, parameters, clock));
+    await publicScope.register(checkPageRoutes(database.db, parameters, clock, config.secret));
+  });
   await app.register(
     identityRoutes({
       db: database.db,

@@ -17,13 +17,11 @@ import {
 import { invitationFor, useInvitation } from './invitations.ts';
 import { listOutbox } from '../platform/mail/index.ts';
 import { OutboxPage } from './outbox-page.tsx';
-import { can, type Actor } from './policy.ts';
 import { hashPassword, passwordProblem, spendPasswordCheckTime, verifyPassword } from './password.ts';
 import {
   completeSecondFactor,
   endAllSessions,
   endSession,
-  resumeSession,
   SESSION_COOKIE,
   startSession,
   type ActiveSession,
@@ -34,46 +32,21 @@ import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
 type Options = { db: Database; clock: Clock; secret: string; secureCookies: boolean };
 type Body = Record<string, unknown>;
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    staffSession: ActiveSession | null;
-  }
-}
-
 const ATTEMPT_WINDOW_SECONDS = 15 * 60;
 const MAX_ATTEMPTS_PER_ADDRESS = 30;
 const MAX_ATTEMPTS_PER_ACCOUNT = 10;
-
-export function actorOf(session: ActiveSession | null): Actor {
-  if (!session) return { kind: 'anonymous' };
-  return {
-    kind: 'staff',
-    personId: session.person.id,
-    memberships: session.memberships,
-    secondFactorDone: session.secondFactorDone,
-  };
-}
 
 const text = (body: Body, field: string) => (typeof body[field] === 'string' ? (body[field] as string) : '');
 
 /**
  * Sign-in for staff: password, then a TOTP code (set up on first sign-in), on server-side sessions that every
- * app process shares. Pages under this plugin know who is signed in through `request.staffSession`.
+ * app process shares. Who is signed in comes from `request.staffSession` (see access.ts).
  */
 export const identityRoutes =
   ({ db, clock, secret, secureCookies }: Options): FastifyPluginAsync =>
   async (app: FastifyInstance) => {
     const totpSealer = createSealer(secret, 'totp-secret', Number.POSITIVE_INFINITY);
     const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: secureCookies };
-
-    app.decorateRequest('staffSession', null);
-    app.addHook('onRequest', async (request) => {
-      const token = request.cookies[SESSION_COOKIE];
-      request.staffSession = token ? await resumeSession(db, token, clock.now()) : null;
-    });
-    app.addHook('onSend', async (request, reply) => {
-      if (request.staffSession) reply.header('cache-control', 'no-store');
-    });
 
     const setSession = (reply: FastifyReply, token: string) =>
       reply.setCookie(SESSION_COOKIE, token, cookieOptions);
@@ -97,158 +70,182 @@ export const identityRoutes =
       );
     }
 
-    app.get('/inloggen', { schema: { hide: true } }, (request, reply) =>
+    app.get('/inloggen', { schema: { hide: true }, config: { access: 'signing-in' } }, (request, reply) =>
       sendPage(reply, <SignInPage context={pageContext(request, reply)} />),
     );
 
-    app.post('/inloggen', { schema: { hide: true } }, async (request, reply) => {
-      const context = pageContext(request, reply);
-      const body = (request.body ?? {}) as Body;
-      const email = text(body, 'email').trim().slice(0, 320);
-      const password = text(body, 'password').slice(0, 1024);
-      const now = clock.now();
-      const failed = () =>
-        sendPage(
-          reply,
-          <SignInPage
-            context={context}
-            email={email}
-            errors={[
-              {
-                field: 'email',
-                code: 'sign_in_failed',
-                message: identityMessages[context.locale].signInFailed,
-              },
-            ]}
-          />,
-          401,
-        );
-      const byAddress = await countAttempt(db, `sign-in:ip:${request.ip}`, now, ATTEMPT_WINDOW_SECONDS);
-      const byAccount = await countAttempt(
-        db,
-        `sign-in:email:${email.toLowerCase()}`,
-        now,
-        ATTEMPT_WINDOW_SECONDS,
-      );
-      const person = email ? await findPersonByEmail(db, email) : null;
-      // The same work and the same answer whether or not the account exists, is locked or is throttled.
-      const usable =
-        person?.passwordHash && person.active && !(person.lockedUntil && person.lockedUntil > now);
-      const passwordOk = usable
-        ? await verifyPassword(person.passwordHash!, password)
-        : (await spendPasswordCheckTime(password), false);
-      if (
-        byAddress > MAX_ATTEMPTS_PER_ADDRESS ||
-        byAccount > MAX_ATTEMPTS_PER_ACCOUNT ||
-        !passwordOk ||
-        !person
-      ) {
-        if (person && usable && !passwordOk) await recordFailedSignIn(db, person, now);
-        return failed();
-      }
-      await updatePerson(db, person.id, { failedSignIns: 0, lockedUntil: null });
-      const previous = request.cookies[SESSION_COOKIE];
-      if (previous && request.staffSession) await endSession(db, request.staffSession.idHash, now);
-      setSession(reply, await startSession(db, person.id, now));
-      return reply.redirect(person.totpConfirmedAt ? '/inloggen/code' : '/inloggen/instellen', 303);
-    });
-
-    app.get('/inloggen/code', { schema: { hide: true } }, (request, reply) => {
-      const session = request.staffSession;
-      if (!session) return reply.redirect('/inloggen', 303);
-      return sendPage(reply, <CodePage context={pageContext(request, reply)} csrf={csrfFor(session)} />);
-    });
-
-    app.post('/inloggen/code', { schema: { hide: true } }, async (request, reply) => {
-      const session = request.staffSession;
-      if (!session) return reply.redirect('/inloggen', 303);
-      const refused = refusedForm(request, reply, session);
-      if (refused) return refused;
-      const now = clock.now();
-      const person = await findPerson(db, session.person.id);
-      const sealed = person?.totpConfirmedAt ? person.totpSecret : null;
-      const secretValue = sealed ? (totpSealer.open(sealed) as string | null) : null;
-      const attempts = await countAttempt(db, `totp:${session.person.id}`, now, ATTEMPT_WINDOW_SECONDS);
-      if (
-        !secretValue ||
-        attempts > MAX_ATTEMPTS_PER_ACCOUNT ||
-        !verifyTotp(secretValue, text(request.body as Body, 'code'), now)
-      ) {
+    app.post(
+      '/inloggen',
+      { schema: { hide: true }, config: { access: 'signing-in' } },
+      async (request, reply) => {
         const context = pageContext(request, reply);
-        const errors = [
-          { field: 'code', code: 'code_wrong', message: identityMessages[context.locale].codeWrong },
-        ];
-        return sendPage(reply, <CodePage context={context} csrf={csrfFor(session)} errors={errors} />, 400);
-      }
-      setSession(reply, await completeSecondFactor(db, session, now));
-      return reply.redirect('/beheer', 303);
-    });
+        const body = (request.body ?? {}) as Body;
+        const email = text(body, 'email').trim().slice(0, 320);
+        const password = text(body, 'password').slice(0, 1024);
+        const now = clock.now();
+        const failed = () =>
+          sendPage(
+            reply,
+            <SignInPage
+              context={context}
+              email={email}
+              errors={[
+                {
+                  field: 'email',
+                  code: 'sign_in_failed',
+                  message: identityMessages[context.locale].signInFailed,
+                },
+              ]}
+            />,
+            401,
+          );
+        const byAddress = await countAttempt(db, `sign-in:ip:${request.ip}`, now, ATTEMPT_WINDOW_SECONDS);
+        const byAccount = await countAttempt(
+          db,
+          `sign-in:email:${email.toLowerCase()}`,
+          now,
+          ATTEMPT_WINDOW_SECONDS,
+        );
+        const person = email ? await findPersonByEmail(db, email) : null;
+        // The same work and the same answer whether or not the account exists, is locked or is throttled.
+        const usable =
+          person?.passwordHash && person.active && !(person.lockedUntil && person.lockedUntil > now);
+        const passwordOk = usable
+          ? await verifyPassword(person.passwordHash!, password)
+          : (await spendPasswordCheckTime(password), false);
+        if (
+          byAddress > MAX_ATTEMPTS_PER_ADDRESS ||
+          byAccount > MAX_ATTEMPTS_PER_ACCOUNT ||
+          !passwordOk ||
+          !person
+        ) {
+          if (person && usable && !passwordOk) await recordFailedSignIn(db, person, now);
+          return failed();
+        }
+        await updatePerson(db, person.id, { failedSignIns: 0, lockedUntil: null });
+        const previous = request.cookies[SESSION_COOKIE];
+        if (previous && request.staffSession) await endSession(db, request.staffSession.idHash, now);
+        setSession(reply, await startSession(db, person.id, now));
+        return reply.redirect(person.totpConfirmedAt ? '/inloggen/code' : '/inloggen/instellen', 303);
+      },
+    );
+
+    app.get(
+      '/inloggen/code',
+      { schema: { hide: true }, config: { access: 'signing-in' } },
+      (request, reply) => {
+        const session = request.staffSession;
+        if (!session) return reply.redirect('/inloggen', 303);
+        return sendPage(reply, <CodePage context={pageContext(request, reply)} csrf={csrfFor(session)} />);
+      },
+    );
+
+    app.post(
+      '/inloggen/code',
+      { schema: { hide: true }, config: { access: 'signing-in' } },
+      async (request, reply) => {
+        const session = request.staffSession;
+        if (!session) return reply.redirect('/inloggen', 303);
+        const refused = refusedForm(request, reply, session);
+        if (refused) return refused;
+        const now = clock.now();
+        const person = await findPerson(db, session.person.id);
+        const sealed = person?.totpConfirmedAt ? person.totpSecret : null;
+        const secretValue = sealed ? (totpSealer.open(sealed) as string | null) : null;
+        const attempts = await countAttempt(db, `totp:${session.person.id}`, now, ATTEMPT_WINDOW_SECONDS);
+        if (
+          !secretValue ||
+          attempts > MAX_ATTEMPTS_PER_ACCOUNT ||
+          !verifyTotp(secretValue, text(request.body as Body, 'code'), now)
+        ) {
+          const context = pageContext(request, reply);
+          const errors = [
+            { field: 'code', code: 'code_wrong', message: identityMessages[context.locale].codeWrong },
+          ];
+          return sendPage(reply, <CodePage context={context} csrf={csrfFor(session)} errors={errors} />, 400);
+        }
+        setSession(reply, await completeSecondFactor(db, session, now));
+        return reply.redirect('/beheer', 303);
+      },
+    );
 
     /** First sign-in: a new secret to add to the app, kept sealed until a code from it proves it works. */
-    app.get('/inloggen/instellen', { schema: { hide: true } }, async (request, reply) => {
-      const session = request.staffSession;
-      if (!session) return reply.redirect('/inloggen', 303);
-      const person = await findPerson(db, session.person.id);
-      if (!person || person.totpConfirmedAt) return reply.redirect('/inloggen/code', 303);
-      const secretValue = newTotpSecret();
-      await updatePerson(db, person.id, { totpSecret: totpSealer.seal(secretValue) });
-      reply.header('cache-control', 'no-store');
-      return sendPage(
-        reply,
-        <EnrolPage
-          context={pageContext(request, reply)}
-          csrf={csrfFor(session)}
-          secret={secretValue}
-          uri={totpUri(secretValue, person.email)}
-        />,
-      );
-    });
-
-    app.post('/inloggen/instellen', { schema: { hide: true } }, async (request, reply) => {
-      const session = request.staffSession;
-      if (!session) return reply.redirect('/inloggen', 303);
-      const refused = refusedForm(request, reply, session);
-      if (refused) return refused;
-      const now = clock.now();
-      const person = await findPerson(db, session.person.id);
-      if (!person || person.totpConfirmedAt) return reply.redirect('/inloggen/code', 303);
-      const secretValue = person.totpSecret ? (totpSealer.open(person.totpSecret) as string | null) : null;
-      if (!secretValue || !verifyTotp(secretValue, text(request.body as Body, 'code'), now)) {
-        const context = pageContext(request, reply);
-        const errors = [
-          { field: 'code', code: 'code_wrong', message: identityMessages[context.locale].codeWrong },
-        ];
-        const uri = secretValue ? totpUri(secretValue, person.email) : '';
+    app.get(
+      '/inloggen/instellen',
+      { schema: { hide: true }, config: { access: 'signing-in' } },
+      async (request, reply) => {
+        const session = request.staffSession;
+        if (!session) return reply.redirect('/inloggen', 303);
+        const person = await findPerson(db, session.person.id);
+        if (!person || person.totpConfirmedAt) return reply.redirect('/inloggen/code', 303);
+        const secretValue = newTotpSecret();
+        await updatePerson(db, person.id, { totpSecret: totpSealer.seal(secretValue) });
+        reply.header('cache-control', 'no-store');
         return sendPage(
           reply,
           <EnrolPage
-            context={context}
+            context={pageContext(request, reply)}
             csrf={csrfFor(session)}
-            secret={secretValue ?? ''}
-            uri={uri}
-            errors={errors}
+            secret={secretValue}
+            uri={totpUri(secretValue, person.email)}
           />,
-          400,
         );
-      }
-      await updatePerson(db, person.id, { totpConfirmedAt: now });
-      setSession(reply, await completeSecondFactor(db, session, now));
-      return reply.redirect('/beheer', 303);
-    });
+      },
+    );
 
-    app.get('/beheer', { schema: { hide: true } }, (request, reply) => {
-      const session = request.staffSession;
-      if (!session) return reply.redirect('/inloggen', 303);
-      if (!session.secondFactorDone) return reply.redirect('/inloggen/code', 303);
-      return sendPage(
-        reply,
-        <StaffHomePage context={pageContext(request, reply)} session={session} csrf={csrfFor(session)} />,
-      );
-    });
+    app.post(
+      '/inloggen/instellen',
+      { schema: { hide: true }, config: { access: 'signing-in' } },
+      async (request, reply) => {
+        const session = request.staffSession;
+        if (!session) return reply.redirect('/inloggen', 303);
+        const refused = refusedForm(request, reply, session);
+        if (refused) return refused;
+        const now = clock.now();
+        const person = await findPerson(db, session.person.id);
+        if (!person || person.totpConfirmedAt) return reply.redirect('/inloggen/code', 303);
+        const secretValue = person.totpSecret ? (totpSealer.open(person.totpSecret) as string | null) : null;
+        if (!secretValue || !verifyTotp(secretValue, text(request.body as Body, 'code'), now)) {
+          const context = pageContext(request, reply);
+          const errors = [
+            { field: 'code', code: 'code_wrong', message: identityMessages[context.locale].codeWrong },
+          ];
+          const uri = secretValue ? totpUri(secretValue, person.email) : '';
+          return sendPage(
+            reply,
+            <EnrolPage
+              context={context}
+              csrf={csrfFor(session)}
+              secret={secretValue ?? ''}
+              uri={uri}
+              errors={errors}
+            />,
+            400,
+          );
+        }
+        await updatePerson(db, person.id, { totpConfirmedAt: now });
+        setSession(reply, await completeSecondFactor(db, session, now));
+        return reply.redirect('/beheer', 303);
+      },
+    );
+
+    app.get(
+      '/beheer',
+      { schema: { hide: true }, config: { access: { action: 'staff.home' } } },
+      (request, reply) => {
+        const session = request.staffSession;
+        if (!session) return reply.redirect('/inloggen', 303);
+        if (!session.secondFactorDone) return reply.redirect('/inloggen/code', 303);
+        return sendPage(
+          reply,
+          <StaffHomePage context={pageContext(request, reply)} session={session} csrf={csrfFor(session)} />,
+        );
+      },
+    );
 
     app.get<{ Params: { token: string } }>(
       '/uitnodiging/:token',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'signing-in' } },
       async (request, reply) => {
         const context = pageContext(request, reply);
         reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
@@ -265,7 +262,7 @@ export const identityRoutes =
     /** Accepting an invitation: the password is set and the link used up in one transaction, then the second step. */
     app.post<{ Params: { token: string } }>(
       '/uitnodiging/:token',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'signing-in' } },
       async (request, reply) => {
         const context = pageContext(request, reply);
         const now = clock.now();
@@ -301,43 +298,58 @@ export const identityRoutes =
       },
     );
 
-    app.get('/beheer/uitgaande-mail', { schema: { hide: true } }, async (request, reply) => {
-      const session = request.staffSession;
-      if (!session) return reply.redirect('/inloggen', 303);
-      if (!can(actorOf(session), 'mail.outbox.read')) return reply.callNotFound();
-      const { entries } = await listOutbox(db, { limit: 100, offset: 0 });
-      return sendPage(reply, <OutboxPage context={pageContext(request, reply)} entries={entries} />);
-    });
+    app.get(
+      '/beheer/uitgaande-mail',
+      { schema: { hide: true }, config: { access: { action: 'mail.outbox.read' } } },
+      async (request, reply) => {
+        const session = request.staffSession;
+        if (!session) return reply.redirect('/inloggen', 303);
+        const { entries } = await listOutbox(db, { limit: 100, offset: 0 });
+        return sendPage(reply, <OutboxPage context={pageContext(request, reply)} entries={entries} />);
+      },
+    );
 
-    app.post('/sessie/verlengen', { schema: { hide: true } }, async (request, reply) => {
-      const session = request.staffSession;
-      if (!session) return reply.redirect('/inloggen', 303);
-      const refused = refusedForm(request, reply, session);
-      if (refused) return refused;
-      // Resuming the session already counted this request as activity: the idle time starts again. Back to
-      // the staff page the person was on; nothing outside /beheer, so the field cannot redirect elsewhere.
-      const back = text(request.body as Body, 'terug');
-      return reply.redirect(/^\/beheer(\/[a-z0-9-]+)*$/.test(back) ? back : '/beheer', 303);
-    });
-
-    app.post('/uitloggen', { schema: { hide: true } }, async (request, reply) => {
-      const session = request.staffSession;
-      if (session) {
+    app.post(
+      '/sessie/verlengen',
+      { schema: { hide: true }, config: { access: { action: 'staff.home' } } },
+      async (request, reply) => {
+        const session = request.staffSession;
+        if (!session) return reply.redirect('/inloggen', 303);
         const refused = refusedForm(request, reply, session);
         if (refused) return refused;
-        await endSession(db, session.idHash, clock.now());
-      }
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.redirect('/inloggen', 303);
-    });
+        // Resuming the session already counted this request as activity: the idle time starts again. Back to
+        // the staff page the person was on; nothing outside /beheer, so the field cannot redirect elsewhere.
+        const back = text(request.body as Body, 'terug');
+        return reply.redirect(/^\/beheer(\/[a-z0-9-]+)*$/.test(back) ? back : '/beheer', 303);
+      },
+    );
 
-    app.post('/uitloggen/overal', { schema: { hide: true } }, async (request, reply) => {
-      const session = request.staffSession;
-      if (!session) return reply.redirect('/inloggen', 303);
-      const refused = refusedForm(request, reply, session);
-      if (refused) return refused;
-      await endAllSessions(db, session.person.id, clock.now());
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.redirect('/inloggen', 303);
-    });
+    app.post(
+      '/uitloggen',
+      { schema: { hide: true }, config: { access: 'signing-in' } },
+      async (request, reply) => {
+        const session = request.staffSession;
+        if (session) {
+          const refused = refusedForm(request, reply, session);
+          if (refused) return refused;
+          await endSession(db, session.idHash, clock.now());
+        }
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.redirect('/inloggen', 303);
+      },
+    );
+
+    app.post(
+      '/uitloggen/overal',
+      { schema: { hide: true }, config: { access: 'signing-in' } },
+      async (request, reply) => {
+        const session = request.staffSession;
+        if (!session) return reply.redirect('/inloggen', 303);
+        const refused = refusedForm(request, reply, session);
+        if (refused) return refused;
+        await endAllSessions(db, session.person.id, clock.now());
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.redirect('/inloggen', 303);
+      },
+    );
   };

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { roles, type Role } from '../../src/identity/roles.ts';
+import { completeSecondFactor, resumeSession, startSession } from '../../src/identity/sessions.ts';
+import { createPerson } from '../../src/identity/store.ts';
+import { csrfToken } from '../../src/platform/csrf.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import type { DatabaseHandle } from '../../src/platform/db.ts';
+import { buildTestApp } from '../support/app.ts';
+import { databasesUnderTest } from '../support/databases.ts';
+import { uniqueKey } from '../support/factories.ts';
+
+// Every route of the app × every actor: nobody, a half-signed-in person (password only), and each role in
+// its own organisation and in another one. Which actions each role may take is written here again, on its
+// own, so a mistake in the policy shows up as an unexpected allow or deny.
+const expectedRoles: Record<string, readonly Role[]> = {
+  'staff.home': roles,
+  'mail.outbox.read': ['platform_admin'],
+};
+
+// Example addresses for routes with parameters; every actor gets the same one.
+const examples: Record<string, string> = {
+  '/api/v1/problems/:code': '/api/v1/problems/postcode-malformed',
+  '/api/v1/municipalities/:code': '/api/v1/municipalities/GM0344',
+  '/api/v1/provisions/:id': '/api/v1/provisions/does-not-exist',
+  '/voorzieningen/:id': '/voorzieningen/does-not-exist',
+  '/check/:step': '/check/woonplaats',
+  '/uitnodiging/:token': '/uitnodiging/not-a-real-invitation',
+  '/api/docs/static/*': '/api/docs/static/index.html',
+};
+
+type Actor = {
+  label: string;
+  cookie: string | null;
+  idHash: string | null;
+  role: Role | null;
+  full: boolean;
+};
+
+const secret = loadConfig({ NODE_ENV: 'test' }).secret;
+const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+for (const target of databasesUnderTest()) {
+  describe(`authorization matrix on ${target.name}`, () => {
+    let database: DatabaseHandle;
+    let app: FastifyInstance;
+    const actors: Actor[] = [{ label: 'anonymous', cookie: null, idHash: null, role: null, full: false }];
+
+    before(async () => {
+      database = await target.open();
+      app = await buildTestApp(database);
+      await app.ready();
+      const now = new Date();
+      const organisation = uniqueKey('eigen-org');
+      const half = await createPerson(database.db, {
+        email: `${uniqueKey('half')}@example.org`,
+        displayName: 'Half',
+        memberships: [{ organisationKey: organisation, role: 'platform_admin' }],
+      });
+      const halfToken = await startSession(database.db, half.id, now);
+      actors.push({
+        label: 'password only',
+        cookie: halfToken,
+        idHash: hashOf(halfToken),
+        role: null,
+        full: false,
+      });
+      for (const role of roles) {
+        for (const place of ['own', 'other'] as const) {
+          const person = await createPerson(database.db, {
+            email: `${uniqueKey(role)}@example.org`,
+            displayName: role,
+            memberships: [
+              {
+                organisationKey:
+                  role === 'platform_admin' ? '' : place === 'own' ? organisation : uniqueKey('ander'),
+                role,
+              },
+            ],
+          });
+          const started = await resumeSession(
+            database.db,
+            await startSession(database.db, person.id, now),
+            now,
+          );
+          const token = await completeSecondFactor(database.db, started!, now);
+          actors.push({
+            label: `${role} (${place} organisation)`,
+            cookie: token,
+            idHash: hashOf(token),
+            role,
+            full: true,
+          });
+        }
+      }
+    });
+    after(async () => {
+      await app.close();
+      await database.close();
+    });
+
+    function request(method: string, url: string, actor: Actor) {
+      const cookie = actor.cookie ? { cookie: `meedoen_sessie=${actor.cookie}` } : {};
+      if (method === 'GET') return app.inject({ method: 'GET', url, headers: cookie });
+      const fields = new URLSearchParams(actor.idHash ? { _csrf: csrfToken(secret, actor.idHash) } : {});
+      return app.inject({
+        method: 'POST',
+        url,
+        headers: { ...cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: fields.toString(),
+      });
+    }
+
+    test('every route has an access rule, and every actor gets what that rule says', async () => {
+      const table = app.routeTable;
+      const unruled = table.filter((route) => route.access === undefined).map((r) => `${r.method} ${r.url}`);
+      assert.deepEqual(unruled, [], 'routes without an access rule');
+
+      const unexpected: string[] = [];
+      let cases = 0;
+      for (const route of table) {
+        const url = examples[route.url] ?? route.url;
+        const anonymous = await request(route.method, url, actors[0]!);
+        for (const actor of actors) {
+          cases += 1;
+          const response = actor === actors[0] ? anonymous : await request(route.method, url, actor);
+          const access = route.access!;
+          const where = `${route.method} ${route.url} as ${actor.label}: ${response.statusCode} ${response.headers.location ?? ''}`;
+          if (access === 'public') {
+            // The same for everyone: being signed in neither opens nor closes a public route.
+            if (response.statusCode !== anonymous.statusCode)
+              unexpected.push(`${where} (anonymous got ${anonymous.statusCode})`);
+          } else if (access === 'signing-in') {
+            if (response.statusCode === 404) unexpected.push(`${where} (signing in must never be hidden)`);
+          } else {
+            const allowed =
+              actor.full && actor.role !== null && expectedRoles[access.action]!.includes(actor.role);
+            const signInFirst = !actor.cookie ? '/inloggen' : !actor.full ? '/inloggen/code' : null;
+            if (signInFirst) {
+              if (response.headers.location !== signInFirst)
+                unexpected.push(`${where} (expected to be sent to ${signInFirst})`);
+            } else if (allowed) {
+              if (response.statusCode === 404 || response.statusCode === 401)
+                unexpected.push(`${where} (expected allowed)`);
+            } else if (response.statusCode !== 404) {
+              unexpected.push(`${where} (expected denied as not found)`);
+            }
+          }
+        }
+      }
+      assert.deepEqual(unexpected, []);
+      assert.ok(cases >= 500, `${cases} cases`);
+    });
+  });
+}

@@ -23,6 +23,7 @@ import type { Parameters } from './eligibility/parameters.ts';
 import { eligibilityApiRoutes } from './eligibility/routes.ts';
 import { checkPageRoutes } from './eligibility/check-routes.tsx';
 import { identityRoutes } from './identity/routes.tsx';
+import { citizenRoutes } from './identity/citizen-routes.tsx';
 import { recordRoutes, registerAccessControl, type RouteEntry } from './identity/access.ts';
 import { platformRoutes } from './platform/health.ts';
 import { registerErrorHandling } from './platform/http-errors.tsx';
@@ -126,5 +127,17 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       secureCookies: config.environment === 'production',
     }),
   );
+  if (config.oidc) {
+    await app.register(
+      citizenRoutes({
+        db: database.db,
+        clock,
+        secret: config.secret,
+        oidc: config.oidc,
+        publicBaseUrl: config.publicBaseUrl,
+        secureCookies: config.environment === 'production',
+      }),
+    );
+  }
   return app;
 }

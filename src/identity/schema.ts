@@ -84,3 +84,15 @@ export const attemptCounters = pgTable('attempt_counters', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   count: integer('count').notNull(),
 });
+
+/**
+ * Sessions of parents and young people who signed in through OpenID Connect. Only a keyed pseudonym of the
+ * provider's subject is kept: no name, no BSN, nothing that identifies them by itself.
+ */
+export const citizenSessions = pgTable('citizen_sessions', {
+  idHash: text('id_hash').primaryKey(),
+  subjectPseudonym: text('subject_pseudonym').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});

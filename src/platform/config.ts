@@ -23,6 +23,10 @@ const environmentSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Meedoen <noreply@meedoen.localhost>'),
   PUBLIC_BASE_URL: z.url().optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ALLOW_HTTP: booleanFlag.default(false),
 });
 
 // Only for development and tests: anyone can read this, so production refuses to start without its own.
@@ -40,6 +44,8 @@ export type Config = {
   mail: { smtpUrl: string | null; from: string };
   /** The address people use, for links in e-mails. */
   publicBaseUrl: string;
+  /** Sign-in for parents and young people through an OpenID Connect provider (a DigiD broker); off when unset. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; allowHttp: boolean } | null;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 };
 
@@ -54,6 +60,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(
+    (part) => part !== undefined,
+  );
+  if (oidcParts.length !== 0 && oidcParts.length !== 3) {
+    throw new ConfigError(
+      'Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three or none',
+    );
+  }
+  if (e.NODE_ENV === 'production' && e.OIDC_ALLOW_HTTP) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ALLOW_HTTP: not allowed in production');
+  }
   if (e.NODE_ENV === 'production' && !e.MEEDOEN_SECRET) {
     throw new ConfigError(
       'Invalid configuration:\n  MEEDOEN_SECRET: required in production (at least 32 random characters)',
@@ -69,6 +86,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: e.MEEDOEN_DEMO_DATA,
     secret: e.MEEDOEN_SECRET ?? DEVELOPMENT_SECRET,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            allowHttp: e.OIDC_ALLOW_HTTP,
+          }
+        : null,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
   };

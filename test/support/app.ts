@@ -8,9 +8,15 @@ import type { DatabaseHandle } from '../../src/platform/db.ts';
 /** The real app on a given database, quiet, for app.inject() or a listening test server. */
 export async function buildTestApp(
   database: DatabaseHandle,
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; env?: Record<string, string> } = {},
 ): Promise<FastifyInstance> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...options.env,
+  });
   return buildApp({
     config,
     database,

@@ -10,15 +10,17 @@ export type RunningApp = { baseUrl: string; database: DatabaseHandle; close(): P
  * The real app on a fresh in-memory database with the CBS reference data and the demo catalogue, listening
  * on a free port of the loopback interface, so a real browser can use it.
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<RunningApp> {
   const database: DatabaseHandle = await openDatabase({ kind: 'pglite', dataDir: null });
   let app: FastifyInstance | undefined;
   try {
     await database.migrate();
     await ensureReferenceData(database.db);
     await seedDemoCatalogue(database.db, '2026-01-01');
-    app = await buildTestApp(database);
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    app = await buildTestApp(database, { env: options.env });
+    const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
     const started = app;
     return {
       baseUrl: address,

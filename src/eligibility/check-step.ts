@@ -5,7 +5,7 @@ import type { FieldError } from '../platform/validation.ts';
 import { answersSchema, parseChildAges, type Answers, type Step } from './check-answers.ts';
 import { MAX_CENTS } from './check.ts';
 import { checkMessages } from './check-messages.ts';
-import { parseEuroAmount } from './money-input.ts';
+import { parseEuroAmount } from '../platform/money-input.ts';
 
 export type Body = Record<string, string | undefined>;
 

@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { cataloguePageRoutes } from './catalogue/page-routes.tsx';
 import { catalogueApiRoutes } from './catalogue/routes.ts';
+import { catalogueEditorRoutes } from './catalogue/editor-routes.tsx';
 import { municipalityRoutes } from './municipalities/routes.ts';
 import { registerAssets } from './platform/assets.ts';
 import type { Config } from './platform/config.ts';
@@ -23,6 +24,9 @@ import type { Parameters } from './eligibility/parameters.ts';
 import { eligibilityApiRoutes } from './eligibility/routes.ts';
 import { checkPageRoutes } from './eligibility/check-routes.tsx';
 import { identityRoutes } from './identity/routes.tsx';
+import { memberRoutes } from './identity/members-routes.tsx';
+import { privacyRoutes } from './privacy/routes.tsx';
+import { passwordResetRoutes } from './identity/password-reset-routes.tsx';
 import { citizenRoutes } from './identity/citizen-routes.tsx';
 import { recordRoutes, registerAccessControl, type RouteEntry } from './identity/access.ts';
 import { platformRoutes } from './platform/health.ts';
@@ -38,8 +42,8 @@ export type Services = { config: Config; database: DatabaseHandle; parameters: P
 
 /** Never log a query string: it can hold a postcode. The path alone identifies the route. */
 function requestSerializer(request: { method: string; url: string; id: string }) {
-  // An invitation link's path is a secret of its own.
-  const path = request.url.split('?')[0]?.replace(/^\/uitnodiging\/[^/]+/, '/uitnodiging/…');
+  // An invitation or password-reset link's path is a secret of its own.
+  const path = request.url.split('?')[0]?.replace(/^\/(uitnodiging|wachtwoord-herstellen)\/[^/]+/, '/$1/…');
   return { id: request.id, method: request.method, path };
 }
 
@@ -125,6 +129,23 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       clock,
       secret: config.secret,
       secureCookies: config.environment === 'production',
+    }),
+  );
+  const accountOptions = {
+    db: database.db,
+    clock,
+    secret: config.secret,
+    publicBaseUrl: config.publicBaseUrl,
+  };
+  await app.register(passwordResetRoutes(accountOptions));
+  await app.register(memberRoutes(accountOptions));
+  await app.register(privacyRoutes({ db: database.db, secret: config.secret, clock }));
+  await app.register(
+    catalogueEditorRoutes({
+      db: database.db,
+      clock,
+      secret: config.secret,
+      schemeKeys: [...parameters.schemes.keys()],
     }),
   );
   if (config.oidc) {

@@ -110,3 +110,25 @@ export async function countProvisions(db: Queryable): Promise<number> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(provisions);
   return Number(row?.count ?? 0);
 }
+
+export async function provisionsOwnedBy(db: Queryable, organisationKey: string): Promise<Provision[]> {
+  return (await selectProvisions(db).where(eq(provisions.owner, organisationKey))).map(toProvision);
+}
+
+export async function listOrganisations(db: Queryable): Promise<{ key: string; name: string }[]> {
+  return db
+    .select({ key: organisations.key, name: organisations.name })
+    .from(organisations)
+    .orderBy(organisations.name);
+}
+
+export async function findOrganisation(
+  db: Queryable,
+  key: string,
+): Promise<{ key: string; name: string } | null> {
+  const rows = await db
+    .select({ key: organisations.key, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.key, key));
+  return rows[0] ?? null;
+}

@@ -34,6 +34,8 @@ export const identityMessages: Translations<{
   roles: Record<Role, string>;
   noRoles: string;
   formExpired: string;
+  forgotPassword: string;
+  passwordChanged: string;
 }> = {
   nl: {
     signInTitle: 'Inloggen voor medewerkers',
@@ -83,6 +85,8 @@ export const identityMessages: Translations<{
     },
     noRoles: 'Je hebt nog geen rol.',
     formExpired: 'Dit formulier is verlopen. Probeer het opnieuw.',
+    forgotPassword: 'Wachtwoord vergeten?',
+    passwordChanged: 'Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord.',
   },
   en: {
     signInTitle: 'Sign in for staff',
@@ -133,5 +137,7 @@ export const identityMessages: Translations<{
     },
     noRoles: 'You have no role yet.',
     formExpired: 'This form has expired. Please try again.',
+    forgotPassword: 'Forgot your password?',
+    passwordChanged: 'Your password has been changed. Sign in with your new password.',
   },
 };

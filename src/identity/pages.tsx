@@ -34,11 +34,21 @@ const fieldError = (errors: FieldError[], field: string) => errors.find((e) => e
 
 type FormPageProps = { context: PageContext; errors?: FieldError[] };
 
-export function SignInPage({ context, errors = [], email = '' }: FormPageProps & { email?: string }) {
+export function SignInPage({
+  context,
+  errors = [],
+  email = '',
+  notice,
+}: FormPageProps & { email?: string; notice?: string }) {
   const text = identityMessages[context.locale];
   return (
     <Layout context={context} title={`${errorTitlePrefix(errors, context.locale)}${text.signInTitle}`}>
       <h1 class="utrecht-heading-1">{text.signInTitle}</h1>
+      {notice && (
+        <div class="meedoen-notice" role="status">
+          <p class="utrecht-paragraph">{notice}</p>
+        </div>
+      )}
       <p class="utrecht-paragraph">{text.forStaff}</p>
       <ErrorSummary errors={errors} locale={context.locale} />
       <form class="meedoen-form" method="post" action="/inloggen" novalidate>
@@ -52,6 +62,11 @@ export function SignInPage({ context, errors = [], email = '' }: FormPageProps &
           {text.signIn}
         </button>
       </form>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/wachtwoord-vergeten">
+          {text.forgotPassword}
+        </a>
+      </p>
     </Layout>
   );
 }

@@ -70,8 +70,15 @@ export const identityRoutes =
       );
     }
 
-    app.get('/inloggen', { schema: { hide: true }, config: { access: 'signing-in' } }, (request, reply) =>
-      sendPage(reply, <SignInPage context={pageContext(request, reply)} />),
+    app.get<{ Querystring: { melding?: string } }>(
+      '/inloggen',
+      { schema: { hide: true }, config: { access: 'signing-in' } },
+      (request, reply) => {
+        const context = pageContext(request, reply);
+        const changed = request.query.melding === 'wachtwoord-gewijzigd';
+        const notice = changed ? identityMessages[context.locale].passwordChanged : undefined;
+        return sendPage(reply, <SignInPage context={context} notice={notice} />);
+      },
     );
 
     app.post(

@@ -10,15 +10,22 @@ import { loadConfig } from '../../src/platform/config.ts';
 import type { DatabaseHandle } from '../../src/platform/db.ts';
 import { buildTestApp } from '../support/app.ts';
 import { databasesUnderTest } from '../support/databases.ts';
-import { uniqueKey } from '../support/factories.ts';
+import { buildCatalogue, insertCatalogue, uniqueKey } from '../support/factories.ts';
 
 // Every route of the app × every actor: nobody, a half-signed-in person (password only), and each role in
 // its own organisation and in another one. Which actions each role may take is written here again, on its
 // own, so a mistake in the policy shows up as an unexpected allow or deny.
-const expectedRoles: Record<string, readonly Role[]> = {
-  'staff.home': roles,
-  'mail.outbox.read': ['platform_admin'],
+const expected: Record<string, { roles: readonly Role[]; ownOrganisationOnly: boolean }> = {
+  'staff.home': { roles, ownOrganisationOnly: false },
+  'mail.outbox.read': { roles: ['platform_admin'], ownOrganisationOnly: false },
+  'catalogue.edit': { roles: ['coordinator'], ownOrganisationOnly: true },
+  'members.manage': { roles: ['coordinator'], ownOrganisationOnly: true },
+  'processing_log.search': { roles: ['privacy_officer'], ownOrganisationOnly: false },
 };
+
+// The organisation every actor's "own" membership is in; routes about an organisation are asked about it.
+const organisation = uniqueKey('eigen-org');
+const ownProvision = uniqueKey('matrix-provision');
 
 // Example addresses for routes with parameters; every actor gets the same one.
 const examples: Record<string, string> = {
@@ -28,8 +35,18 @@ const examples: Record<string, string> = {
   '/voorzieningen/:id': '/voorzieningen/does-not-exist',
   '/check/:step': '/check/woonplaats',
   '/uitnodiging/:token': '/uitnodiging/not-a-real-invitation',
+  '/wachtwoord-herstellen/:token': '/wachtwoord-herstellen/not-a-real-link',
   '/api/docs/static/*': '/api/docs/static/index.html',
 };
+for (const path of [
+  '/beheer/organisaties/:organisation/voorzieningen',
+  '/beheer/organisaties/:organisation/voorzieningen/nieuw',
+  '/beheer/organisaties/:organisation/voorzieningen/:key/bewerken',
+  '/beheer/organisaties/:organisation/voorzieningen/:key',
+  '/beheer/organisaties/:organisation/leden',
+]) {
+  examples[path] = path.replace(':organisation', organisation).replace(':key', ownProvision);
+}
 
 type Actor = {
   label: string;
@@ -37,6 +54,7 @@ type Actor = {
   idHash: string | null;
   role: Role | null;
   full: boolean;
+  own: boolean;
 };
 
 const secret = loadConfig({ NODE_ENV: 'test' }).secret;
@@ -46,26 +64,45 @@ for (const target of databasesUnderTest()) {
   describe(`authorization matrix on ${target.name}`, () => {
     let database: DatabaseHandle;
     let app: FastifyInstance;
-    const actors: Actor[] = [{ label: 'anonymous', cookie: null, idHash: null, role: null, full: false }];
+    const actors: Actor[] = [
+      { label: 'anonymous', cookie: null, idHash: null, role: null, full: false, own: false },
+    ];
 
     before(async () => {
       database = await target.open();
       app = await buildTestApp(database);
       await app.ready();
+      const { catalogue } = buildCatalogue([{ key: ownProvision }]);
+      catalogue.organisations = [{ key: organisation, name: 'Eigen organisatie', kind: 'other' }];
+      catalogue.provisions = catalogue.provisions.map((p) => ({
+        ...p,
+        owner: organisation,
+        fundedBy: organisation,
+        handledBy: organisation,
+      }));
+      await insertCatalogue(database.db, catalogue);
       const now = new Date();
-      const organisation = uniqueKey('eigen-org');
       const half = await createPerson(database.db, {
         email: `${uniqueKey('half')}@example.org`,
         displayName: 'Half',
         memberships: [{ organisationKey: organisation, role: 'platform_admin' }],
       });
       const halfToken = await startSession(database.db, half.id, now);
+      // Removing a member needs someone who is one: a colleague in the own organisation, never an actor.
+      const colleague = await createPerson(database.db, {
+        email: `${uniqueKey('collega')}@example.org`,
+        displayName: 'Collega',
+        memberships: [{ organisationKey: organisation, role: 'handler' }],
+      });
+      examples['/beheer/organisaties/:organisation/leden/:person/verwijderen'] =
+        `/beheer/organisaties/${organisation}/leden/${colleague.id}/verwijderen`;
       actors.push({
         label: 'password only',
         cookie: halfToken,
         idHash: hashOf(halfToken),
         role: null,
         full: false,
+        own: true,
       });
       for (const role of roles) {
         for (const place of ['own', 'other'] as const) {
@@ -92,6 +129,7 @@ for (const target of databasesUnderTest()) {
             idHash: hashOf(token),
             role,
             full: true,
+            own: place === 'own',
           });
         }
       }
@@ -114,7 +152,9 @@ for (const target of databasesUnderTest()) {
     }
 
     test('every route has an access rule, and every actor gets what that rule says', async () => {
-      const table = app.routeTable;
+      // Signing out ends the actors' sessions, so those routes come last.
+      const signsOut = (url: string) => url.startsWith('/uitloggen');
+      const table = [...app.routeTable].sort((a, b) => Number(signsOut(a.url)) - Number(signsOut(b.url)));
       const unruled = table.filter((route) => route.access === undefined).map((r) => `${r.method} ${r.url}`);
       assert.deepEqual(unruled, [], 'routes without an access rule');
 
@@ -135,8 +175,13 @@ for (const target of databasesUnderTest()) {
           } else if (access === 'signing-in') {
             if (response.statusCode === 404) unexpected.push(`${where} (signing in must never be hidden)`);
           } else {
+            const rule = expected[access.action];
+            assert.ok(rule, `the matrix test knows action ${access.action}`);
             const allowed =
-              actor.full && actor.role !== null && expectedRoles[access.action]!.includes(actor.role);
+              actor.full &&
+              actor.role !== null &&
+              rule.roles.includes(actor.role) &&
+              (!rule.ownOrganisationOnly || actor.own);
             const signInFirst = !actor.cookie ? '/inloggen' : !actor.full ? '/inloggen/code' : null;
             if (signInFirst) {
               if (response.headers.location !== signInFirst)

@@ -102,8 +102,10 @@ export function RadioQuestion(props: {
   options: RadioOption[];
   value?: string;
   error?: FieldError;
+  /** 1 when the question is the page (one question per page); 2 inside a longer form. */
+  headingLevel?: 1 | 2;
 }) {
-  const { name, question, hint, options, value, error } = props;
+  const { name, question, hint, options, value, error, headingLevel = 1 } = props;
   const describedBy = describedByIds(name, hint, error);
   return (
     <fieldset
@@ -112,7 +114,11 @@ export function RadioQuestion(props: {
       id={name}
     >
       <legend>
-        <h1 class="utrecht-heading-1">{question}</h1>
+        {headingLevel === 1 ? (
+          <h1 class="utrecht-heading-1">{question}</h1>
+        ) : (
+          <h2 class="utrecht-heading-2 meedoen-legend-heading">{question}</h2>
+        )}
       </legend>
       <HintAndError id={name} hint={hint} error={error} />
       {options.map((option, index) => (

@@ -1,0 +1,167 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ActiveSession } from '../identity/index.ts';
+import { isoDateInAmsterdam, systemClock, type Clock } from '../platform/clock.ts';
+import { csrfToken, csrfTokenMatches } from '../platform/csrf.ts';
+import type { Queryable } from '../platform/db.ts';
+import { pageContext } from '../platform/page-context.ts';
+import {
+  createPseudonymiser,
+  exportProcessingLogCsv,
+  listActivities,
+  processingsAbout,
+  searchProcessingLog,
+} from '../platform/processing-log/index.ts';
+import { describeIssues } from '../platform/validation.ts';
+import { sendPage } from '../platform/views/render.ts';
+import {
+  logSearchSchema,
+  pageNumber,
+  PAGE_SIZE,
+  subjectKinds,
+  subjectRequestSchema,
+  toLogFilter,
+  type LogSearch,
+} from './filter.ts';
+import { privacyMessages } from './messages.ts';
+import { EXPORT_PATH, SEARCH_PATH, SearchPage, SUBJECT_PATH, SubjectPage } from './pages.tsx';
+
+type Options = { db: Queryable; secret: string; clock?: Clock };
+type Body = Record<string, unknown>;
+
+const access = { access: { action: 'processing_log.search' as const } };
+const route = { schema: { hide: true }, config: access };
+
+/** What the search form shows again: only strings, as typed. */
+function typedValues(query: unknown): Record<keyof LogSearch, string | undefined> {
+  const raw = (query ?? {}) as Record<string, unknown>;
+  const value = (name: string) => (typeof raw[name] === 'string' ? (raw[name] as string) : undefined);
+  return {
+    activity: value('activity'),
+    from: value('from'),
+    to: value('to'),
+    actor: value('actor'),
+    subject: value('subject'),
+  };
+}
+
+/**
+ * The privacy officer's pages on the processing log: search and page through it, export what matches as CSV,
+ * and answer a data subject's request with every processing about them.
+ */
+export const privacyRoutes =
+  ({ db, secret, clock = systemClock }: Options): FastifyPluginAsync =>
+  async (app) => {
+    const pseudonymiser = createPseudonymiser(secret);
+    const csrfFor = (session: ActiveSession) => csrfToken(secret, session.idHash);
+
+    /** The search page with the form's errors, for a filter that cannot be used. */
+    function refusedSearch(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      session: ActiveSession,
+      issues: Parameters<typeof describeIssues>[0],
+    ) {
+      const context = pageContext(request, reply);
+      return sendPage(
+        reply,
+        <SearchPage
+          context={context}
+          session={session}
+          csrf={csrfFor(session)}
+          activities={listActivities()}
+          values={typedValues(request.query)}
+          errors={describeIssues(issues, context.locale)}
+        />,
+        400,
+      );
+    }
+
+    app.get(SEARCH_PATH, route, async (request, reply) => {
+      const session = request.staffSession;
+      if (!session) return reply.redirect('/inloggen', 303);
+      const parsed = logSearchSchema.safeParse(request.query ?? {});
+      if (!parsed.success) return refusedSearch(request, reply, session, parsed.error.issues);
+      const search = parsed.data;
+      const page = pageNumber(request.query);
+      const { total, records } = await searchProcessingLog(db, {
+        ...toLogFilter(search),
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      });
+      return sendPage(
+        reply,
+        <SearchPage
+          context={pageContext(request, reply)}
+          session={session}
+          csrf={csrfFor(session)}
+          activities={listActivities()}
+          values={search}
+          results={{ search, page, pageSize: PAGE_SIZE, total, records }}
+        />,
+      );
+    });
+
+    app.get(EXPORT_PATH, route, async (request, reply) => {
+      const session = request.staffSession;
+      if (!session) return reply.redirect('/inloggen', 303);
+      const parsed = logSearchSchema.safeParse(request.query ?? {});
+      if (!parsed.success) return refusedSearch(request, reply, session, parsed.error.issues);
+      const filename = `verwerkingen-${isoDateInAmsterdam(clock.now())}.csv`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(Readable.from(exportProcessingLogCsv(db, toLogFilter(parsed.data))));
+    });
+
+    app.get(SUBJECT_PATH, route, (request, reply) => {
+      const session = request.staffSession;
+      if (!session) return reply.redirect('/inloggen', 303);
+      return sendPage(
+        reply,
+        <SubjectPage
+          context={pageContext(request, reply)}
+          session={session}
+          csrf={csrfFor(session)}
+          kinds={subjectKinds()}
+        />,
+      );
+    });
+
+    // The identifier comes in the body only: it never appears in an address, the history or a request log.
+    app.post(SUBJECT_PATH, route, async (request, reply) => {
+      const session = request.staffSession;
+      if (!session) return reply.redirect('/inloggen', 303);
+      const context = pageContext(request, reply);
+      const body = (request.body ?? {}) as Body;
+      const page = (status: number, props: Partial<Parameters<typeof SubjectPage>[0]>) =>
+        sendPage(
+          reply,
+          <SubjectPage
+            context={context}
+            session={session}
+            csrf={csrfFor(session)}
+            kinds={subjectKinds()}
+            {...props}
+          />,
+          status,
+        );
+      if (!csrfTokenMatches(secret, session.idHash, body._csrf)) {
+        const message = privacyMessages[context.locale].formExpired;
+        return page(403, { errors: [{ field: 'kind', code: 'csrf', message }] });
+      }
+      const form = subjectRequestSchema.safeParse(body);
+      if (!form.success) {
+        const values = {
+          kind: typeof body.kind === 'string' ? body.kind : undefined,
+          identifier: typeof body.identifier === 'string' ? body.identifier.slice(0, 200) : undefined,
+        };
+        return page(400, { values, errors: describeIssues(form.error.issues, context.locale) });
+      }
+      const processings = await processingsAbout(db, pseudonymiser, {
+        kind: form.data.kind,
+        id: form.data.identifier,
+      });
+      return page(200, { values: { kind: form.data.kind }, processings });
+    });
+  };

@@ -28,6 +28,8 @@ import {
 } from './sessions.ts';
 import { countAttempt, findPerson, findPersonByEmail, recordFailedSignIn, updatePerson } from './store.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
+import { recordOutboxReading, recordSignIn, sendLockoutNotice } from './sign-in-records.ts';
+import { traceIdFor } from '../platform/trace.ts';
 
 type Options = { db: Database; clock: Clock; secret: string; secureCookies: boolean };
 type Body = Record<string, unknown>;
@@ -126,13 +128,21 @@ export const identityRoutes =
           !passwordOk ||
           !person
         ) {
-          if (person && usable && !passwordOk) await recordFailedSignIn(db, person, now);
+          if (person && usable && !passwordOk) {
+            await db.transaction(async (tx) => {
+              if (await recordFailedSignIn(tx, person, now)) await sendLockoutNotice(tx, person);
+            });
+          }
           return failed();
         }
-        await updatePerson(db, person.id, { failedSignIns: 0, lockedUntil: null });
-        const previous = request.cookies[SESSION_COOKIE];
-        if (previous && request.staffSession) await endSession(db, request.staffSession.idHash, now);
-        setSession(reply, await startSession(db, person.id, now));
+        const previous = request.staffSession;
+        const token = await db.transaction(async (tx) => {
+          await updatePerson(tx, person.id, { failedSignIns: 0, lockedUntil: null });
+          if (previous) await endSession(tx, previous.idHash, now);
+          await recordSignIn(tx, person, secret, traceIdFor(request.headers));
+          return startSession(tx, person.id, now);
+        });
+        setSession(reply, token);
         return reply.redirect(person.totpConfirmedAt ? '/inloggen/code' : '/inloggen/instellen', 303);
       },
     );
@@ -311,7 +321,18 @@ export const identityRoutes =
       async (request, reply) => {
         const session = request.staffSession;
         if (!session) return reply.redirect('/inloggen', 303);
-        const { entries } = await listOutbox(db, { limit: 100, offset: 0 });
+        const { entries } = await db.transaction(async (tx) => {
+          const page = await listOutbox(tx, { limit: 100, offset: 0 });
+          const recipients = page.entries.map((entry) => entry.recipient);
+          await recordOutboxReading(
+            tx,
+            { personId: session.person.id },
+            recipients,
+            secret,
+            traceIdFor(request.headers),
+          );
+          return page;
+        });
         return sendPage(reply, <OutboxPage context={pageContext(request, reply)} entries={entries} />);
       },
     );

@@ -4,7 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { invitePerson } from '../../src/identity/invitations.ts';
 import { hashPassword } from '../../src/identity/password.ts';
 import { createPerson, updatePerson, type Membership } from '../../src/identity/store.ts';
+import { and, count, eq } from 'drizzle-orm';
 import { enqueueMail } from '../../src/platform/mail/index.ts';
+import { mailOutbox } from '../../src/platform/mail/schema.ts';
+import { createPseudonymiser } from '../../src/platform/processing-log/index.ts';
+import { processingLog } from '../../src/platform/processing-log/schema.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { totpCodeAt } from '../../src/identity/totp.ts';
 import type { DatabaseHandle } from '../../src/platform/db.ts';
 import { buildTestApp } from '../support/app.ts';
@@ -263,6 +268,67 @@ for (const target of databasesUnderTest()) {
         const response = await post('/sessie/verlengen', { _csrf: token, terug }, cookie);
         assert.equal(response.headers.location, '/beheer', terug);
       }
+    });
+
+    async function recordsAbout(kind: string, id: string, activity: string): Promise<number> {
+      const pseudonym = createPseudonymiser(loadConfig({ NODE_ENV: 'test' }).secret).pseudonym(kind, id);
+      const rows = await database.db
+        .select({ n: count() })
+        .from(processingLog)
+        .where(and(eq(processingLog.subjectPseudonym, pseudonym), eq(processingLog.activity, activity)));
+      return Number(rows[0]?.n ?? 0);
+    }
+
+    test('a sign-in writes exactly one processing record; a lockout sends its owner one notice', async () => {
+      const member = await staffMember();
+      await post('/inloggen', { email: member.email, password: member.password });
+      assert.equal(await recordsAbout('staff-member', member.person.id, 'identity.staff-sign-in'), 1);
+      for (let i = 0; i < 10; i++)
+        await post('/inloggen', { email: member.email, password: `fout ${i} wachtwoord` });
+      const notices = await database.db
+        .select({ n: count() })
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.recipient, member.email), eq(mailOutbox.purpose, 'lockout')));
+      assert.equal(Number(notices[0]?.n), 1);
+      assert.equal(
+        await recordsAbout('staff-member', member.person.id, 'identity.staff-sign-in'),
+        1,
+        'failures are not sign-ins',
+      );
+    });
+
+    test('too many attempts from one address are refused, even with the right password', async () => {
+      const member = await staffMember();
+      const fromOneAddress = (fields: Record<string, string>) =>
+        app.inject({
+          method: 'POST',
+          url: '/inloggen',
+          remoteAddress: '192.0.2.77',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams(fields).toString(),
+        });
+      for (let i = 0; i < 30; i++)
+        await fromOneAddress({ email: `${uniqueKey('gok')}@example.org`, password: 'een gok van iemand' });
+      assert.equal(
+        (await fromOneAddress({ email: member.email, password: member.password })).statusCode,
+        401,
+      );
+      assert.equal(
+        (await post('/inloggen', { email: member.email, password: member.password })).statusCode,
+        303,
+      );
+    });
+
+    test('reading the outbox writes one record per address shown', async () => {
+      const recipient = `${uniqueKey('lezer')}@example.org`;
+      await database.db.transaction((tx) =>
+        enqueueMail(tx, { recipient, subject: 'Hallo', body: 'Hallo', purpose: 'invitation' }),
+      );
+      const admin = await signInFirstTime(
+        await staffMember('een lange zin als wachtwoord', { organisationKey: '', role: 'platform_admin' }),
+      );
+      await get('/beheer/uitgaande-mail', admin.cookie);
+      assert.equal(await recordsAbout('email-recipient', recipient, 'platform.mail-outbox'), 1);
     });
 
     test('sign out everywhere ends every session of that person', async () => {

@@ -19,6 +19,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
       maxAge: 365 * 24 * 3600,
       sameSite: 'lax',
       httpOnly: true,
+      secure: request.protocol === 'https',
     });
   }
   reply.header('content-language', locale);

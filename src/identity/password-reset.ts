@@ -1,16 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../platform/db.ts';
 import { enqueueMail } from '../platform/mail/index.ts';
-import { oneTimeTokens } from './schema.ts';
+import {
+  issueOneTimeToken,
+  personForOneTimeToken,
+  useAllOneTimeTokens,
+  useOneTimeToken,
+} from './one-time-tokens.ts';
 import { endAllSessions } from './sessions.ts';
 import { findPersonByEmail, updatePerson } from './store.ts';
 
 /** A reset link works once, for an hour. */
 export const RESET_VALID_MINUTES = 60;
 const PURPOSE = 'password_reset';
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** The reset e-mail: Dutch first, English below, plain text (readable in any mail program). */
 export function passwordResetMail(input: { name: string; link: string }): { subject: string; body: string } {
@@ -45,12 +46,9 @@ export async function requestPasswordReset(
   tx: Transaction,
   input: { email: string; now: Date; publicBaseUrl: string },
 ): Promise<boolean> {
-  const token = randomBytes(32).toString('base64url');
-  const tokenHash = hashToken(token);
   const person = await findPersonByEmail(tx, input.email);
   if (!person || !person.active) return false;
-  await tx.insert(oneTimeTokens).values({
-    tokenHash,
+  const token = await issueOneTimeToken(tx, {
     personId: person.id,
     purpose: PURPOSE,
     expiresAt: new Date(input.now.getTime() + RESET_VALID_MINUTES * 60_000),
@@ -67,19 +65,8 @@ export async function requestPasswordReset(
 }
 
 /** The person an unused, unexpired reset link is for; null for anything else. */
-export async function passwordResetFor(db: Queryable, token: string, now: Date): Promise<string | null> {
-  const rows = await db
-    .select({ personId: oneTimeTokens.personId })
-    .from(oneTimeTokens)
-    .where(
-      and(
-        eq(oneTimeTokens.tokenHash, hashToken(token)),
-        eq(oneTimeTokens.purpose, PURPOSE),
-        isNull(oneTimeTokens.usedAt),
-        gt(oneTimeTokens.expiresAt, now),
-      ),
-    );
-  return rows[0]?.personId ?? null;
+export function passwordResetFor(db: Queryable, token: string, now: Date): Promise<string | null> {
+  return personForOneTimeToken(db, token, PURPOSE, now);
 }
 
 /**
@@ -92,36 +79,14 @@ export async function completePasswordReset(
   tx: Transaction,
   input: { token: string; passwordHash: string; now: Date },
 ): Promise<string | null> {
-  const tokenHash = hashToken(input.token);
-  const [used] = await tx
-    .update(oneTimeTokens)
-    .set({ usedAt: input.now })
-    .where(
-      and(
-        eq(oneTimeTokens.tokenHash, tokenHash),
-        eq(oneTimeTokens.purpose, PURPOSE),
-        isNull(oneTimeTokens.usedAt),
-        gt(oneTimeTokens.expiresAt, input.now),
-      ),
-    )
-    .returning({ personId: oneTimeTokens.personId });
-  if (!used) return null;
-  await tx
-    .update(oneTimeTokens)
-    .set({ usedAt: input.now })
-    .where(
-      and(
-        eq(oneTimeTokens.personId, used.personId),
-        eq(oneTimeTokens.purpose, PURPOSE),
-        isNull(oneTimeTokens.usedAt),
-        ne(oneTimeTokens.tokenHash, tokenHash),
-      ),
-    );
-  await updatePerson(tx, used.personId, {
+  const personId = await useOneTimeToken(tx, input.token, PURPOSE, input.now);
+  if (!personId) return null;
+  await useAllOneTimeTokens(tx, personId, PURPOSE, input.now);
+  await updatePerson(tx, personId, {
     passwordHash: input.passwordHash,
     failedSignIns: 0,
     lockedUntil: null,
   });
-  await endAllSessions(tx, used.personId, input.now);
-  return used.personId;
+  await endAllSessions(tx, personId, input.now);
+  return personId;
 }

@@ -1,6 +1,6 @@
 import type { Translations } from '../platform/i18n.ts';
 import type { FieldError } from '../platform/validation.ts';
-import { ErrorSummary, errorTitlePrefix, FormField } from '../platform/views/forms.tsx';
+import { ErrorSummary, errorTitlePrefix, FormField, textInput } from '../platform/views/forms.tsx';
 import { Layout, type PageContext } from '../platform/views/layout.tsx';
 import { invitableRoles, type Member } from './members.ts';
 import { identityMessages } from './messages.ts';
@@ -122,21 +122,6 @@ type Props = {
 
 const fieldError = (errors: FieldError[], field: string) => errors.find((e) => e.field === field);
 
-function TextInput(props: { id: string; type: 'text' | 'email'; autocomplete: string; value: string }) {
-  return (describedBy: string | undefined, invalid: boolean) => (
-    <input
-      class="utrecht-textbox utrecht-textbox--html-input"
-      id={props.id}
-      name={props.id}
-      type={props.type as 'text'}
-      autocomplete={props.autocomplete}
-      value={props.value}
-      aria-describedby={describedBy}
-      aria-invalid={invalid ? 'true' : undefined}
-    />
-  );
-}
-
 /** A coordinator's page of their organisation's members: the list, removing, and inviting. */
 export function MembersPage({
   context,
@@ -223,10 +208,10 @@ export function MembersPage({
       <form class="meedoen-form" method="post" action={base} novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
         <FormField id="email" label={text.email} error={fieldError(errors, 'email')}>
-          {TextInput({ id: 'email', type: 'email', autocomplete: 'off', value: values.email })}
+          {textInput({ id: 'email', type: 'email', autocomplete: 'off', value: values.email })}
         </FormField>
         <FormField id="name" label={text.name} error={fieldError(errors, 'name')}>
-          {TextInput({ id: 'name', type: 'text', autocomplete: 'off', value: values.name })}
+          {textInput({ id: 'name', type: 'text', autocomplete: 'off', value: values.name })}
         </FormField>
         <FormField id="role" label={text.role} error={fieldError(errors, 'role')}>
           {(describedBy, invalid) => (

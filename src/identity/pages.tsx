@@ -1,34 +1,10 @@
 import type { FieldError } from '../platform/validation.ts';
-import { ErrorSummary, errorTitlePrefix, FormField } from '../platform/views/forms.tsx';
+import { ErrorSummary, errorTitlePrefix, FormField, textInput } from '../platform/views/forms.tsx';
 import { Layout, type PageContext } from '../platform/views/layout.tsx';
 import { identityMessages } from './messages.ts';
 import { assetUrl } from '../platform/assets.ts';
 import { defaultSessionLimits } from './session-policy.ts';
 import type { ActiveSession } from './sessions.ts';
-
-type InputProps = {
-  id: string;
-  type: 'text' | 'email' | 'password';
-  autocomplete: string;
-  value?: string;
-  inputMode?: 'numeric';
-};
-
-function Input({ id, type, autocomplete, value, inputMode }: InputProps) {
-  return (describedBy: string | undefined, invalid: boolean) => (
-    <input
-      class="utrecht-textbox utrecht-textbox--html-input"
-      id={id}
-      name={id}
-      type={type as 'text'}
-      autocomplete={autocomplete}
-      inputMode={inputMode}
-      value={value}
-      aria-describedby={describedBy}
-      aria-invalid={invalid ? 'true' : undefined}
-    />
-  );
-}
 
 const fieldError = (errors: FieldError[], field: string) => errors.find((e) => e.field === field);
 
@@ -53,10 +29,10 @@ export function SignInPage({
       <ErrorSummary errors={errors} locale={context.locale} />
       <form class="meedoen-form" method="post" action="/inloggen" novalidate>
         <FormField id="email" label={text.email} error={fieldError(errors, 'email')}>
-          {Input({ id: 'email', type: 'email', autocomplete: 'username', value: email })}
+          {textInput({ id: 'email', type: 'email', autocomplete: 'username', value: email })}
         </FormField>
         <FormField id="password" label={text.password} error={fieldError(errors, 'password')}>
-          {Input({ id: 'password', type: 'password', autocomplete: 'current-password' })}
+          {textInput({ id: 'password', type: 'password', autocomplete: 'current-password' })}
         </FormField>
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
           {text.signIn}
@@ -85,7 +61,7 @@ export function CodePage({ context, errors = [], csrf }: FormPageProps & { csrf:
           error={fieldError(errors, 'code')}
           labelAsHeading
         >
-          {Input({ id: 'code', type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric' })}
+          {textInput({ id: 'code', type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric' })}
         </FormField>
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
           {text.confirm}
@@ -120,7 +96,7 @@ export function EnrolPage({
       <form class="meedoen-form" method="post" action="/inloggen/instellen" novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
         <FormField id="code" label={text.codeLabel} hint={text.codeHint} error={fieldError(errors, 'code')}>
-          {Input({ id: 'code', type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric' })}
+          {textInput({ id: 'code', type: 'text', autocomplete: 'one-time-code', inputMode: 'numeric' })}
         </FormField>
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
           {text.confirm}
@@ -232,7 +208,7 @@ export function InvitationPage({
           hint={text.newPasswordHint}
           error={fieldError(errors, 'password')}
         >
-          {Input({ id: 'password', type: 'password', autocomplete: 'new-password' })}
+          {textInput({ id: 'password', type: 'password', autocomplete: 'new-password' })}
         </FormField>
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
           {text.setPassword}

@@ -1,4 +1,4 @@
-import type { Role } from './roles.ts';
+import { roles, type Role } from './roles.ts';
 import type { Membership } from './store.ts';
 
 /** Who is asking: nobody signed in, or a staff member (with or without the second factor done yet). */
@@ -12,18 +12,7 @@ export type Resource = { organisationKey: string } | 'platform';
 // Every permission in one place, one line each: which roles may do it, and on whose things.
 // 'own' means within an organisation the actor is a member of in that role; 'any' means across the platform.
 const rules = {
-  'staff.home': {
-    roles: [
-      'intermediary',
-      'handler',
-      'coordinator',
-      'policy_officer',
-      'national_analyst',
-      'privacy_officer',
-      'platform_admin',
-    ],
-    scope: 'any',
-  },
+  'staff.home': { roles, scope: 'any' },
   'mail.outbox.read': { roles: ['platform_admin'], scope: 'any' },
   'members.manage': { roles: ['coordinator'], scope: 'own' },
   'catalogue.edit': { roles: ['coordinator'], scope: 'own' },

@@ -7,7 +7,7 @@ import type {
   ProcessingRecord,
 } from '../platform/processing-log/index.ts';
 import type { FieldError } from '../platform/validation.ts';
-import { ErrorSummary, errorTitlePrefix, FormField } from '../platform/views/forms.tsx';
+import { ErrorSummary, errorTitlePrefix, FormField, textInput } from '../platform/views/forms.tsx';
 import { Layout, type PageContext } from '../platform/views/layout.tsx';
 import { searchQuery, type LogSearch } from './filter.ts';
 import { privacyMessages } from './messages.ts';
@@ -43,23 +43,6 @@ function actionLabel(action: string, locale: Locale): string {
 
 function kindLabel(kind: string, locale: Locale): string {
   return privacyMessages[locale].subjectKinds[kind] ?? kind;
-}
-
-function TextInput(props: { id: string; value?: string; type?: 'text' | 'date'; autocomplete?: string }) {
-  const { id, value, type = 'text', autocomplete = 'off' } = props;
-  return (describedBy: string | undefined, invalid: boolean) => (
-    <input
-      class="utrecht-textbox utrecht-textbox--html-input"
-      id={id}
-      name={id}
-      type={type as 'text'}
-      autocomplete={autocomplete}
-      spellcheck={false}
-      value={value ?? ''}
-      aria-describedby={describedBy}
-      aria-invalid={invalid ? 'true' : undefined}
-    />
-  );
 }
 
 /** A table that scrolls sideways on a phone rather than the page; the region can be reached by keyboard. */
@@ -149,13 +132,13 @@ export function SearchPage({
           )}
         </FormField>
         <FormField id="from" label={text.from} error={fieldError(errors, 'from')}>
-          {TextInput({ id: 'from', type: 'date', value: values.from })}
+          {textInput({ id: 'from', type: 'date', value: values.from, spellcheck: false })}
         </FormField>
         <FormField id="to" label={text.to} error={fieldError(errors, 'to')}>
-          {TextInput({ id: 'to', type: 'date', value: values.to })}
+          {textInput({ id: 'to', type: 'date', value: values.to, spellcheck: false })}
         </FormField>
         <FormField id="actor" label={text.actor} hint={text.actorHint} error={fieldError(errors, 'actor')}>
-          {TextInput({ id: 'actor', value: values.actor })}
+          {textInput({ id: 'actor', value: values.actor, spellcheck: false })}
         </FormField>
         <FormField
           id="subject"
@@ -163,7 +146,7 @@ export function SearchPage({
           hint={text.subjectHint}
           error={fieldError(errors, 'subject')}
         >
-          {TextInput({ id: 'subject', value: values.subject })}
+          {textInput({ id: 'subject', value: values.subject, spellcheck: false })}
         </FormField>
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
           {text.search}
@@ -323,7 +306,7 @@ export function SubjectPage({
             hint={text.identifierHint}
             error={fieldError(errors, 'identifier')}
           >
-            {TextInput({ id: 'identifier', value: values.identifier })}
+            {textInput({ id: 'identifier', value: values.identifier, spellcheck: false })}
           </FormField>
           <button class="utrecht-button utrecht-button--primary-action" type="submit">
             {text.showProcessings}

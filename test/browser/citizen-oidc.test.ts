@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { freePort, startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
+import { freePort } from '../support/ports.ts';
+import { startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
 import { startApp, type RunningApp } from './support/app-server.ts';
 import { launchBrowser, viewports, Visitor } from './support/browser.ts';
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import {
   completeSecondFactor,
@@ -10,9 +9,7 @@ import {
   startSession,
 } from '../../src/identity/sessions.ts';
 import { createPerson } from '../../src/identity/store.ts';
-import { ensureReferenceData } from '../../src/municipalities/index.ts';
 import { loadConfig } from '../../src/platform/config.ts';
-import { openDatabase, type DatabaseHandle } from '../../src/platform/db.ts';
 import {
   createPseudonymiser,
   defineActivity,
@@ -20,8 +17,8 @@ import {
   type ProcessingEntry,
 } from '../../src/platform/processing-log/index.ts';
 import { newTraceId } from '../../src/platform/trace.ts';
-import { buildTestApp } from '../support/app.ts';
 import { uniqueKey } from '../support/factories.ts';
+import { startApp, type RunningApp } from './support/app-server.ts';
 import { launchBrowser, viewports, Visitor } from './support/browser.ts';
 
 // A privacy officer searches the processing log and answers a person's request to see their data. Every page
@@ -37,34 +34,7 @@ const viewChild = defineActivity({
   legalBasis: { nl: 'Participatiewet, artikel 35', en: 'Participation Act, article 35' },
 });
 
-type Running = { baseUrl: string; database: DatabaseHandle; close(): Promise<void> };
-
-/** As support/app-server.ts, without the demo catalogue. */
-async function startApp(): Promise<Running> {
-  const database = await openDatabase({ kind: 'pglite', dataDir: null });
-  let app: FastifyInstance | undefined;
-  try {
-    await database.migrate();
-    await ensureReferenceData(database.db);
-    app = await buildTestApp(database);
-    const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    const started = app;
-    return {
-      baseUrl,
-      database,
-      async close() {
-        await started.close();
-        await database.close();
-      },
-    };
-  } catch (error) {
-    await app?.close().catch(() => undefined);
-    await database.close().catch(() => undefined);
-    throw error;
-  }
-}
-
-let app: Running;
+let app: RunningApp;
 let browser: Browser;
 
 before(async () => {

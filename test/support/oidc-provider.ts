@@ -1,17 +1,6 @@
 import type { Server } from 'node:http';
-import { createServer } from 'node:net';
 import Provider from 'oidc-provider';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { freePort } from './ports.ts';
 
 export type TestProvider = { issuer: string; clientId: string; clientSecret: string; close(): Promise<void> };
 

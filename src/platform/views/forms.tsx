@@ -140,3 +140,37 @@ export function RadioQuestion(props: {
     </fieldset>
   );
 }
+
+type TextInputProps = {
+  id: string;
+  type?: 'text' | 'email' | 'password' | 'date';
+  autocomplete?: string;
+  value?: string;
+  inputMode?: 'numeric' | 'decimal';
+  spellcheck?: boolean;
+};
+
+/** A text box for FormField: `<FormField …>{textInput({ id: 'email', type: 'email' })}</FormField>`. */
+export function textInput({
+  id,
+  type = 'text',
+  autocomplete = 'off',
+  value,
+  inputMode,
+  spellcheck,
+}: TextInputProps) {
+  return (describedBy: string | undefined, invalid: boolean) => (
+    <input
+      class="utrecht-textbox utrecht-textbox--html-input"
+      id={id}
+      name={id}
+      type={type as 'text'}
+      autocomplete={autocomplete}
+      inputMode={inputMode}
+      spellcheck={spellcheck}
+      value={value ?? ''}
+      aria-describedby={describedBy}
+      aria-invalid={invalid ? 'true' : undefined}
+    />
+  );
+}

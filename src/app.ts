@@ -55,7 +55,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
         ? false
         : { level: config.logLevel, serializers: { req: requestSerializer } },
     genReqId: () => randomUUID(),
-    trustProxy: config.environment === 'production',
+    // Only as many proxies as configured: otherwise anyone could claim any address and dodge the limits.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     bodyLimit: 64 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 

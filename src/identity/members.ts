@@ -11,14 +11,15 @@ import {
 import type { TraceId } from '../platform/trace.ts';
 import { invitationMail } from './invitation-mail.ts';
 import { invitePerson } from './invitations.ts';
-import { roles, type Role } from './roles.ts';
+import type { Role } from './roles.ts';
 import { memberships, people } from './schema.ts';
 
-/** Roles a coordinator may give: every role within an organisation, never the platform's own. */
-export const invitableRoles = roles.filter((role) => role !== 'platform_admin') as Exclude<
-  Role,
-  'platform_admin'
->[];
+/**
+ * Roles a coordinator may give within their organisation. Roles that see across organisations (privacy
+ * officer, policy officer, national analyst) or run the platform are given by a platform admin only, so a
+ * coordinator cannot widen their own reach.
+ */
+export const invitableRoles = ['intermediary', 'handler', 'coordinator'] as const satisfies readonly Role[];
 
 const SUBJECT_KIND = 'staff-member';
 
@@ -98,7 +99,7 @@ export async function readMembers({ actor, tx }: { actor: CoordinatorActor; tx: 
   return list;
 }
 
-export type InviteInput = { email: string; name: string; role: Exclude<Role, 'platform_admin'> };
+export type InviteInput = { email: string; name: string; role: (typeof invitableRoles)[number] };
 
 /**
  * Invites a person to the coordinator's organisation in a role (a new person, or an existing one who gets

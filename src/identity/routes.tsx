@@ -173,7 +173,7 @@ export const identityRoutes =
         if (
           !secretValue ||
           attempts > MAX_ATTEMPTS_PER_ACCOUNT ||
-          !verifyTotp(secretValue, text(request.body as Body, 'code'), now)
+          !verifyTotp(secretValue, text((request.body ?? {}) as Body, 'code'), now)
         ) {
           const context = pageContext(request, reply);
           const errors = [
@@ -222,7 +222,7 @@ export const identityRoutes =
         const person = await findPerson(db, session.person.id);
         if (!person || person.totpConfirmedAt) return reply.redirect('/inloggen/code', 303);
         const secretValue = person.totpSecret ? (totpSealer.open(person.totpSecret) as string | null) : null;
-        if (!secretValue || !verifyTotp(secretValue, text(request.body as Body, 'code'), now)) {
+        if (!secretValue || !verifyTotp(secretValue, text((request.body ?? {}) as Body, 'code'), now)) {
           const context = pageContext(request, reply);
           const errors = [
             { field: 'code', code: 'code_wrong', message: identityMessages[context.locale].codeWrong },
@@ -287,7 +287,7 @@ export const identityRoutes =
         const personId = await invitationFor(db, token, now);
         const person = personId ? await findPerson(db, personId) : null;
         if (!person) return sendPage(reply, <InvitationInvalidPage context={context} />, 410);
-        const password = text(request.body as Body, 'password');
+        const password = text((request.body ?? {}) as Body, 'password');
         const problem = passwordProblem(password, person.email);
         if (problem) {
           const errors = [
@@ -347,7 +347,7 @@ export const identityRoutes =
         if (refused) return refused;
         // Resuming the session already counted this request as activity: the idle time starts again. Back to
         // the staff page the person was on; nothing outside /beheer, so the field cannot redirect elsewhere.
-        const back = text(request.body as Body, 'terug');
+        const back = text((request.body ?? {}) as Body, 'terug');
         return reply.redirect(/^\/beheer(\/[a-z0-9-]+)*$/.test(back) ? back : '/beheer', 303);
       },
     );

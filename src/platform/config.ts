@@ -27,6 +27,7 @@ const environmentSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_ALLOW_HTTP: booleanFlag.default(false),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 // Only for development and tests: anyone can read this, so production refuses to start without its own.
@@ -44,6 +45,8 @@ export type Config = {
   mail: { smtpUrl: string | null; from: string };
   /** The address people use, for links in e-mails. */
   publicBaseUrl: string;
+  /** How many reverse proxies stand before the app; their X-Forwarded-* headers are believed, no others. */
+  trustProxyHops: number;
   /** Sign-in for parents and young people through an OpenID Connect provider (a DigiD broker); off when unset. */
   oidc: { issuer: string; clientId: string; clientSecret: string; allowHttp: boolean } | null;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: e.MEEDOEN_DEMO_DATA,
     secret: e.MEEDOEN_SECRET ?? DEVELOPMENT_SECRET,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

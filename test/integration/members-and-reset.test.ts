@@ -331,6 +331,8 @@ for (const target of databasesUnderTest()) {
           { email: 'geen-adres', name: 'Noor', role: 'handler' },
           { email, name: '', role: 'handler' },
           { email, name: 'Noor', role: 'platform_admin' },
+          { email, name: 'Noor', role: 'privacy_officer' },
+          { email, name: 'Noor', role: 'national_analyst' },
           { email, name: 'Noor', role: '' },
         ];
         for (const fields of cases) {

@@ -181,6 +181,7 @@ for (const target of databasesUnderTest()) {
       const cases: [query: string, field: string, message: RegExp][] = [
         ['activity=no.such-activity', 'activity', /Kies een verwerking uit de lijst/],
         ['from=31-01-2026', 'from', /Vul een datum in zoals 2026-01-31/],
+        ['from=2024-13-45', 'from', /Vul een datum in zoals 2026-01-31/],
         ['from=2026-02-02&to=2026-02-01', 'to', /op of na de begindatum/],
         ['subject=abc', 'subject', /64 tekens/],
         ['actor=%00x', 'actor', /Vul het nummer van de medewerker in/],

@@ -13,7 +13,12 @@ describe('security headers on every page', () => {
   before(async () => {
     database = await pglite!.open();
     app = await buildTestApp(database, {
-      env: { NODE_ENV: 'production', MEEDOEN_SECRET: 'x'.repeat(48), LOG_LEVEL: 'silent' },
+      env: {
+        NODE_ENV: 'production',
+        MEEDOEN_SECRET: 'x'.repeat(48),
+        LOG_LEVEL: 'silent',
+        TRUST_PROXY_HOPS: '1',
+      },
     });
   });
   after(async () => {

@@ -230,6 +230,22 @@ for (const target of databasesUnderTest()) {
       assert.equal(signIn.headers.location, '/inloggen/instellen');
     });
 
+    test('an invitation form sent without a body is a clear answer, not an error', async () => {
+      const { token } = await database.db.transaction((tx) =>
+        invitePerson(
+          tx,
+          {
+            email: `${uniqueKey('leeg')}@example.org`,
+            displayName: 'Leeg',
+            membership: { organisationKey: 'x', role: 'handler' },
+          },
+          moment,
+        ),
+      );
+      const response = await app.inject({ method: 'POST', url: `/uitnodiging/${token}` });
+      assert.equal(response.statusCode, 400);
+    });
+
     test('an unknown or expired invitation link is refused', async () => {
       assert.equal((await get('/uitnodiging/niet-bestaand')).statusCode, 410);
       const { token } = await database.db.transaction((tx) =>
@@ -309,7 +325,11 @@ for (const target of databasesUnderTest()) {
           method: 'POST',
           url: '/inloggen',
           remoteAddress: '192.0.2.77',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          // A forged forwarding header must not make each attempt look like another address.
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-forwarded-for': `198.51.100.${randomInt(1, 255)}`,
+          },
           payload: new URLSearchParams(fields).toString(),
         });
       for (let i = 0; i < 30; i++)

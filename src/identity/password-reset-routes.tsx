@@ -16,6 +16,8 @@ import {
   ResetRequestedPage,
 } from './password-reset-pages.tsx';
 import { countAttempt, findPerson, normaliseEmail } from './store.ts';
+import { recordAccountChange } from './sign-in-records.ts';
+import { traceIdFor } from '../platform/trace.ts';
 
 type Options = {
   db: Database;
@@ -44,7 +46,13 @@ export const RESET_DONE_LOCATION = '/inloggen?melding=wachtwoord-gewijzigd';
  * every session of the person.
  */
 export const passwordResetRoutes =
-  ({ db, clock, publicBaseUrl, answerFloorMs = DEFAULT_ANSWER_FLOOR_MS }: Options): FastifyPluginAsync =>
+  ({
+    db,
+    clock,
+    secret,
+    publicBaseUrl,
+    answerFloorMs = DEFAULT_ANSWER_FLOOR_MS,
+  }: Options): FastifyPluginAsync =>
   async (app: FastifyInstance) => {
     const secretPage = (reply: FastifyReply) =>
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
@@ -124,7 +132,11 @@ export const passwordResetRoutes =
           return sendPage(reply, <ResetPasswordPage context={context} token={token} errors={errors} />, 400);
         }
         const passwordHash = await hashPassword(password);
-        const done = await db.transaction((tx) => completePasswordReset(tx, { token, passwordHash, now }));
+        const done = await db.transaction(async (tx) => {
+          const personId = await completePasswordReset(tx, { token, passwordHash, now });
+          if (personId) await recordAccountChange(tx, personId, secret, traceIdFor(request.headers));
+          return personId;
+        });
         if (!done) return sendPage(reply, <ResetInvalidPage context={context} />, 410);
         return reply.redirect(RESET_DONE_LOCATION, 303);
       },

@@ -28,7 +28,12 @@ import {
 } from './sessions.ts';
 import { countAttempt, findPerson, findPersonByEmail, recordFailedSignIn, updatePerson } from './store.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
-import { recordOutboxReading, recordSignIn, sendLockoutNotice } from './sign-in-records.ts';
+import {
+  recordAccountChange,
+  recordOutboxReading,
+  recordSignIn,
+  sendLockoutNotice,
+} from './sign-in-records.ts';
 import { traceIdFor } from '../platform/trace.ts';
 
 type Options = { db: Database; clock: Clock; secret: string; secureCookies: boolean };
@@ -196,7 +201,10 @@ export const identityRoutes =
         const person = await findPerson(db, session.person.id);
         if (!person || person.totpConfirmedAt) return reply.redirect('/inloggen/code', 303);
         const secretValue = newTotpSecret();
-        await updatePerson(db, person.id, { totpSecret: totpSealer.seal(secretValue) });
+        await db.transaction(async (tx) => {
+          await updatePerson(tx, person.id, { totpSecret: totpSealer.seal(secretValue) });
+          await recordAccountChange(tx, person.id, secret, traceIdFor(request.headers));
+        });
         reply.header('cache-control', 'no-store');
         return sendPage(
           reply,
@@ -240,7 +248,10 @@ export const identityRoutes =
             400,
           );
         }
-        await updatePerson(db, person.id, { totpConfirmedAt: now });
+        await db.transaction(async (tx) => {
+          await updatePerson(tx, person.id, { totpConfirmedAt: now });
+          await recordAccountChange(tx, person.id, secret, traceIdFor(request.headers));
+        });
         setSession(reply, await completeSecondFactor(db, session, now));
         return reply.redirect('/beheer', 303);
       },
@@ -307,6 +318,9 @@ export const identityRoutes =
         const sessionToken = await db.transaction(async (tx) => {
           if (!(await useInvitation(tx, token, now))) return null;
           await updatePerson(tx, person.id, { passwordHash, failedSignIns: 0, lockedUntil: null });
+          // A new password ends whatever sessions the old one had opened, as a reset does.
+          await endAllSessions(tx, person.id, now);
+          await recordAccountChange(tx, person.id, secret, traceIdFor(request.headers));
           return startSession(tx, person.id, now);
         });
         if (!sessionToken) return sendPage(reply, <InvitationInvalidPage context={context} />, 410);
@@ -372,7 +386,7 @@ export const identityRoutes =
       { schema: { hide: true }, config: { access: 'signing-in' } },
       async (request, reply) => {
         const session = request.staffSession;
-        if (!session) return reply.redirect('/inloggen', 303);
+        if (!session || !session.secondFactorDone) return reply.redirect('/inloggen', 303);
         const refused = refusedForm(request, reply, session);
         if (refused) return refused;
         await endAllSessions(db, session.person.id, clock.now());

@@ -97,3 +97,36 @@ export async function recordOutboxReading(
     pseudonymiser,
   );
 }
+
+export const accountChange = defineActivity({
+  code: 'identity.account',
+  purpose: {
+    nl: 'Het eigen account van een medewerker instellen: wachtwoord en tweede stap',
+    en: "Setting up a staff member's own account: password and second step",
+  },
+  legalBasis: {
+    nl: 'Gerechtvaardigd belang: beveiliging van persoonsgegevens (AVG art. 6 lid 1 sub f, art. 32)',
+    en: 'Legitimate interest: security of personal data (GDPR art. 6(1)(f), art. 32)',
+  },
+  subjectKind: 'staff-member',
+});
+
+/** A password or second-step secret written for a person: one record, by that person, in the same transaction. */
+export async function recordAccountChange(
+  tx: Transaction,
+  personId: string,
+  secret: string,
+  traceId: string,
+): Promise<void> {
+  await logProcessing(
+    tx,
+    {
+      actor: { personId, role: 'staff', organisation: null },
+      activity: accountChange,
+      action: 'update',
+      subject: { kind: 'staff-member', id: personId },
+      traceId,
+    },
+    createPseudonymiser(secret),
+  );
+}

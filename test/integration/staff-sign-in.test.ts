@@ -196,7 +196,7 @@ for (const target of databasesUnderTest()) {
 
     test('an invitation sets a password once, then leads to setting up the second step', async () => {
       const email = `${uniqueKey('nieuw')}@leergeld.example`;
-      const { token } = await database.db.transaction((tx) =>
+      const { token, person: invited } = await database.db.transaction((tx) =>
         invitePerson(
           tx,
           {
@@ -216,6 +216,7 @@ for (const target of databasesUnderTest()) {
       const accepted = await post(`/uitnodiging/${token}`, { password: 'mijn nieuwe lange wachtwoord' });
       assert.equal(accepted.statusCode, 303);
       assert.equal(accepted.headers.location, '/inloggen/instellen');
+      assert.equal(await recordsAbout('staff-member', invited.id, 'identity.account'), 1, 'the new password is on record');
       assert.equal(
         (await get('/beheer', cookieOf(accepted))).headers.location,
         '/inloggen/code',

@@ -158,10 +158,12 @@ export const privacyRoutes =
         };
         return page(400, { values, errors: describeIssues(form.error.issues, context.locale) });
       }
-      const processings = await processingsAbout(db, pseudonymiser, {
-        kind: form.data.kind,
-        id: form.data.identifier,
-      });
+      // E-mail addresses are pseudonymised in lower case wherever they are logged.
+      const id =
+        form.data.kind === 'email-recipient'
+          ? form.data.identifier.trim().toLowerCase()
+          : form.data.identifier;
+      const processings = await processingsAbout(db, pseudonymiser, { kind: form.data.kind, id });
       return page(200, { values: { kind: form.data.kind }, processings });
     });
   };

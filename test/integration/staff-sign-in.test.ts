@@ -216,7 +216,11 @@ for (const target of databasesUnderTest()) {
       const accepted = await post(`/uitnodiging/${token}`, { password: 'mijn nieuwe lange wachtwoord' });
       assert.equal(accepted.statusCode, 303);
       assert.equal(accepted.headers.location, '/inloggen/instellen');
-      assert.equal(await recordsAbout('staff-member', invited.id, 'identity.account'), 1, 'the new password is on record');
+      assert.equal(
+        await recordsAbout('staff-member', invited.id, 'identity.account'),
+        1,
+        'the new password is on record',
+      );
       assert.equal(
         (await get('/beheer', cookieOf(accepted))).headers.location,
         '/inloggen/code',

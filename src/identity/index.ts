@@ -3,3 +3,4 @@ export { actorOf, type RouteAccess } from './access.ts';
 export { can, type Action, type Actor } from './policy.ts';
 export { SessionBar } from './pages.tsx';
 export type { ActiveSession } from './sessions.ts';
+export { roleLabels } from './messages.ts';

@@ -141,3 +141,6 @@ export const identityMessages: Translations<{
     passwordChanged: 'Your password has been changed. Sign in with your new password.',
   },
 };
+
+/** The roles' names in both languages, for pages of other capabilities that show who did something. */
+export const roleLabels = { nl: identityMessages.nl.roles, en: identityMessages.en.roles };

@@ -75,7 +75,6 @@ type Messages = {
   };
   actions: Record<ProcessingAction, string>;
   /** The log keeps a role as text; those of staff get a name, any other is shown as it is. */
-  roles: Record<string, string>;
   none: string;
   notInRegister: string;
   subjectTitle: string;
@@ -136,15 +135,6 @@ export const privacyMessages: Translations<Messages> = {
       update: 'Gewijzigd',
       delete: 'Verwijderd',
       export: 'Geëxporteerd',
-    },
-    roles: {
-      intermediary: 'Intermediair',
-      handler: 'Behandelaar',
-      coordinator: 'Coördinator',
-      policy_officer: 'Beleidsmedewerker',
-      national_analyst: 'Landelijk analist',
-      privacy_officer: 'Privacyfunctionaris',
-      platform_admin: 'Beheerder van het platform',
     },
     none: 'Geen',
     notInRegister: 'Staat niet (meer) in het register',
@@ -212,15 +202,6 @@ export const privacyMessages: Translations<Messages> = {
       update: 'Changed',
       delete: 'Deleted',
       export: 'Exported',
-    },
-    roles: {
-      intermediary: 'Intermediary',
-      handler: 'Handler',
-      coordinator: 'Coordinator',
-      policy_officer: 'Policy officer',
-      national_analyst: 'National analyst',
-      privacy_officer: 'Privacy officer',
-      platform_admin: 'Platform administrator',
     },
     none: 'None',
     notInRegister: 'Not (or no longer) in the register',

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { SessionBar, type ActiveSession } from '../identity/index.ts';
+import { roleLabels, SessionBar, type ActiveSession } from '../identity/index.ts';
 import type { Locale } from '../platform/i18n.ts';
 import type {
   ProcessingAbout,
@@ -34,7 +34,7 @@ type StaffPage = { context: PageContext; session: ActiveSession; csrf: string };
 const fieldError = (errors: FieldError[], field: string) => errors.find((e) => e.field === field);
 
 function roleLabel(role: string, locale: Locale): string {
-  return privacyMessages[locale].roles[role] ?? role;
+  return (roleLabels[locale] as Record<string, string>)[role] ?? role;
 }
 
 function actionLabel(action: string, locale: Locale): string {

@@ -110,7 +110,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerErrorHandling(app);
-  registerAccessControl(app, { db: database.db, clock });
+  registerAccessControl(app, { db: database.db, clock, secret: config.secret });
   // Everything here is open to anyone: the public pages, the public API, assets, health.
   await app.register(async (publicScope) => {
     publicScope.addHook('onRoute', (route) => {

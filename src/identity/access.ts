@@ -3,6 +3,10 @@ import type { Clock } from '../platform/clock.ts';
 import type { Queryable } from '../platform/db.ts';
 import { isApiRequest, sendProblem } from '../platform/http-errors.tsx';
 import { defineProblem, platformProblems } from '../platform/problems.ts';
+import { csrfToken, csrfTokenMatches } from '../platform/csrf.ts';
+import { pageContext } from '../platform/page-context.ts';
+import { sendPage } from '../platform/views/render.ts';
+import { FormExpiredPage } from './pages.tsx';
 import { can, type Action, type Actor, type Resource } from './policy.ts';
 import { resumeSession, SESSION_COOKIE, type ActiveSession } from './sessions.ts';
 
@@ -56,6 +60,11 @@ export function recordRoutes(app: FastifyInstance): RouteEntry[] {
 }
 
 const notFoundProblem = platformProblems.notFound;
+const formExpired = defineProblem({
+  code: 'form-expired',
+  status: 403,
+  title: { nl: 'Dit formulier is verlopen', en: 'This form has expired' },
+});
 const unauthorized = defineProblem({
   code: 'sign-in-required',
   status: 401,
@@ -65,7 +74,7 @@ const unauthorized = defineProblem({
 /** Resolves the staff session (only when a cookie is sent) and applies each route's access rule. */
 export function registerAccessControl(
   app: FastifyInstance,
-  { db, clock }: { db: Queryable; clock: Clock },
+  { db, clock, secret }: { db: Queryable; clock: Clock; secret: string },
 ): void {
   app.decorateRequest('staffSession', null);
   app.addHook('onRequest', async (request) => {
@@ -99,6 +108,18 @@ export function registerAccessControl(
     if (!can(actorOf(session), access.action, resource)) {
       // Not found rather than forbidden: a page one may not use does not tell that it exists.
       return isApiRequest(request) ? sendProblem(request, reply, notFoundProblem) : reply.callNotFound();
+    }
+    // Every state-changing staff request carries the session's form token; without it nothing changes.
+    const changes = request.method !== 'GET' && request.method !== 'HEAD';
+    const token = (request.body as Record<string, unknown> | null | undefined)?._csrf;
+    if (changes && !csrfTokenMatches(secret, session.idHash, token)) {
+      if (isApiRequest(request)) return sendProblem(request, reply, formExpired);
+      const page = FormExpiredPage({
+        context: pageContext(request, reply),
+        session,
+        csrf: csrfToken(secret, session.idHash),
+      });
+      return sendPage(reply, page, 403);
     }
   });
 }

@@ -35,7 +35,6 @@ export const memberMessages: Translations<{
     name_too_long: string;
     role_invalid: string;
     last_coordinator: string;
-    form_expired: string;
   };
 }> = {
   nl: {
@@ -69,7 +68,6 @@ export const memberMessages: Translations<{
       role_invalid: 'Kies een rol.',
       last_coordinator:
         'Je kunt jezelf niet verwijderen: je organisatie heeft dan geen coördinator meer. Nodig eerst een andere coördinator uit.',
-      form_expired: 'Dit formulier is verlopen. Probeer het opnieuw.',
     },
   },
   en: {
@@ -102,7 +100,6 @@ export const memberMessages: Translations<{
       role_invalid: 'Choose a role.',
       last_coordinator:
         'You cannot remove yourself: your organisation would have no coordinator. Invite another coordinator first.',
-      form_expired: 'This form has expired. Please try again.',
     },
   },
 };
@@ -237,32 +234,6 @@ export function MembersPage({
           {text.invite}
         </button>
       </form>
-    </Layout>
-  );
-}
-
-/** A state-changing form without this session's token: nothing was changed. */
-export function MembersFormExpiredPage({
-  context,
-  session,
-  csrf,
-  organisationKey,
-}: {
-  context: PageContext;
-  session: ActiveSession;
-  csrf: string;
-  organisationKey: string;
-}) {
-  const text = memberMessages[context.locale];
-  return (
-    <Layout context={context} title={text.errors.form_expired}>
-      <SessionBar context={context} session={session} csrf={csrf} />
-      <h1 class="utrecht-heading-1">{text.errors.form_expired}</h1>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/beheer/organisaties/${encodeURIComponent(organisationKey)}/leden`}>
-          {text.title(organisationKey)}
-        </a>
-      </p>
     </Layout>
   );
 }

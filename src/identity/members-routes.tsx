@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Clock } from '../platform/clock.ts';
-import { csrfToken, csrfTokenMatches } from '../platform/csrf.ts';
+import { csrfToken } from '../platform/csrf.ts';
 import type { Database } from '../platform/db.ts';
 import { pageContext } from '../platform/page-context.ts';
 import { createPseudonymiser } from '../platform/processing-log/index.ts';
@@ -17,13 +17,7 @@ import {
   type CoordinatorActor,
   type InviteInput,
 } from './members.ts';
-import {
-  memberMessages,
-  MembersFormExpiredPage,
-  MembersPage,
-  type InviteValues,
-  type MembersNotice,
-} from './members-page.tsx';
+import { memberMessages, MembersPage, type InviteValues, type MembersNotice } from './members-page.tsx';
 import type { ActiveSession } from './sessions.ts';
 
 type Options = { db: Database; clock: Clock; secret: string; publicBaseUrl: string };
@@ -120,26 +114,6 @@ export const memberRoutes =
       );
     }
 
-    /** State-changing forms carry the session's form token; anything else is refused before it changes a thing. */
-    function refusedForm(
-      request: FastifyRequest,
-      reply: FastifyReply,
-      session: ActiveSession,
-      organisationKey: string,
-    ): FastifyReply | null {
-      if (csrfTokenMatches(secret, session.idHash, (request.body as Body | undefined)?._csrf)) return null;
-      return sendPage(
-        reply,
-        <MembersFormExpiredPage
-          context={pageContext(request, reply)}
-          session={session}
-          csrf={csrfToken(secret, session.idHash)}
-          organisationKey={organisationKey}
-        />,
-        403,
-      );
-    }
-
     app.get<{ Params: OrganisationParams; Querystring: { melding?: string } }>(
       '/beheer/organisaties/:organisation/leden',
       routeOptions,
@@ -158,8 +132,6 @@ export const memberRoutes =
         const session = request.staffSession;
         if (!session) return reply.redirect('/inloggen', 303);
         const organisationKey = request.params.organisation;
-        const refused = refusedForm(request, reply, session, organisationKey);
-        if (refused) return refused;
         const body = (request.body ?? {}) as Body;
         const parsed = parseInvite(body);
         if ('errors' in parsed) {
@@ -185,8 +157,6 @@ export const memberRoutes =
         const session = request.staffSession;
         if (!session) return reply.redirect('/inloggen', 303);
         const organisationKey = request.params.organisation;
-        const refused = refusedForm(request, reply, session, organisationKey);
-        if (refused) return refused;
         const personId = personIdSchema.safeParse(request.params.person);
         if (!personId.success) return reply.callNotFound();
         const actor = actorFor(request, session, organisationKey);

@@ -34,6 +34,7 @@ export const identityMessages: Translations<{
   roles: Record<Role, string>;
   noRoles: string;
   formExpired: string;
+  toStaffHome: string;
   forgotPassword: string;
   passwordChanged: string;
 }> = {
@@ -85,6 +86,7 @@ export const identityMessages: Translations<{
     },
     noRoles: 'Je hebt nog geen rol.',
     formExpired: 'Dit formulier is verlopen. Probeer het opnieuw.',
+    toStaffHome: 'Naar je overzicht',
     forgotPassword: 'Wachtwoord vergeten?',
     passwordChanged: 'Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord.',
   },
@@ -137,6 +139,7 @@ export const identityMessages: Translations<{
     },
     noRoles: 'You have no role yet.',
     formExpired: 'This form has expired. Please try again.',
+    toStaffHome: 'To your overview',
     forgotPassword: 'Forgot your password?',
     passwordChanged: 'Your password has been changed. Sign in with your new password.',
   },

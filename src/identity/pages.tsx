@@ -226,3 +226,27 @@ export function InvitationInvalidPage({ context }: { context: PageContext }) {
     </Layout>
   );
 }
+
+/** A state-changing staff form without this session's token: nothing was changed. */
+export function FormExpiredPage({
+  context,
+  session,
+  csrf,
+}: {
+  context: PageContext;
+  session: ActiveSession;
+  csrf: string;
+}) {
+  const text = identityMessages[context.locale];
+  return (
+    <Layout context={context} title={text.formExpired}>
+      <SessionBar context={context} session={session} csrf={csrf} />
+      <h1 class="utrecht-heading-1">{text.formExpired}</h1>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/beheer">
+          {text.toStaffHome}
+        </a>
+      </p>
+    </Layout>
+  );
+}

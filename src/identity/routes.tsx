@@ -355,10 +355,6 @@ export const identityRoutes =
       '/sessie/verlengen',
       { schema: { hide: true }, config: { access: { action: 'staff.home' } } },
       async (request, reply) => {
-        const session = request.staffSession;
-        if (!session) return reply.redirect('/inloggen', 303);
-        const refused = refusedForm(request, reply, session);
-        if (refused) return refused;
         // Resuming the session already counted this request as activity: the idle time starts again. Back to
         // the staff page the person was on; nothing outside /beheer, so the field cannot redirect elsewhere.
         const back = text((request.body ?? {}) as Body, 'terug');

@@ -89,7 +89,6 @@ type Messages = {
   aboutCaption: (count: number) => string;
   aboutNone: string;
   aboutNotice: string;
-  formExpired: string;
 };
 
 export const privacyMessages: Translations<Messages> = {
@@ -158,7 +157,6 @@ export const privacyMessages: Translations<Messages> = {
     aboutNone: 'Er zijn geen verwerkingen over deze persoon gevonden.',
     aboutNotice:
       'Medewerkers staan hier alleen met hun rol en organisatie. Wie zij zijn, zijn hun eigen gegevens.',
-    formExpired: 'Dit formulier is verlopen. Probeer het opnieuw.',
   },
   en: {
     searchTitle: 'Processing log',
@@ -226,6 +224,5 @@ export const privacyMessages: Translations<Messages> = {
     aboutNone: 'No processings about this person were found.',
     aboutNotice:
       'Staff are shown only by their role and organisation. Who they are is their own personal data.',
-    formExpired: 'This form has expired. Please try again.',
   },
 };

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ActiveSession } from '../identity/index.ts';
 import { isoDateInAmsterdam, systemClock, type Clock } from '../platform/clock.ts';
-import { csrfToken, csrfTokenMatches } from '../platform/csrf.ts';
+import { csrfToken } from '../platform/csrf.ts';
 import type { Queryable } from '../platform/db.ts';
 import { pageContext } from '../platform/page-context.ts';
 import {
@@ -23,7 +23,6 @@ import {
   toLogFilter,
   type LogSearch,
 } from './filter.ts';
-import { privacyMessages } from './messages.ts';
 import { EXPORT_PATH, SEARCH_PATH, SearchPage, SUBJECT_PATH, SubjectPage } from './pages.tsx';
 
 type Options = { db: Queryable; secret: string; clock?: Clock };
@@ -146,10 +145,6 @@ export const privacyRoutes =
           />,
           status,
         );
-      if (!csrfTokenMatches(secret, session.idHash, body._csrf)) {
-        const message = privacyMessages[context.locale].formExpired;
-        return page(403, { errors: [{ field: 'kind', code: 'csrf', message }] });
-      }
       const form = subjectRequestSchema.safeParse(body);
       if (!form.success) {
         const values = {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { ActiveSession } from '../identity/index.ts';
+import { signedInStaff, type ActiveSession } from '../identity/index.ts';
 import { csrfToken } from '../platform/csrf.ts';
 import type { Clock } from '../platform/clock.ts';
 import { isoDateInAmsterdam } from '../platform/clock.ts';
@@ -118,7 +118,7 @@ export const catalogueEditorRoutes =
       '/beheer/organisaties/:organisation/voorzieningen',
       { schema: { hide: true }, config: { access } },
       async (request, reply) => {
-        const session = request.staffSession!;
+        const session = signedInStaff(request);
         const organisation = await findOrganisation(db, request.params.organisation);
         if (!organisation) return reply.callNotFound();
         const page = (
@@ -147,7 +147,7 @@ export const catalogueEditorRoutes =
           'offeredIn.where': 'municipalities',
           lastChecked: isoDateInAmsterdam(clock.now()),
         };
-        return renderForm(request, reply, request.staffSession!, {
+        return renderForm(request, reply, signedInStaff(request), {
           organisation,
           provisionKey: null,
           fields,
@@ -164,7 +164,7 @@ export const catalogueEditorRoutes =
         const provision = await findProvision(db, request.params.key ?? '');
         if (!organisation || !provision || provision.owner.key !== organisation.key)
           return reply.callNotFound();
-        return renderForm(request, reply, request.staffSession!, {
+        return renderForm(request, reply, signedInStaff(request), {
           organisation,
           provisionKey: provision.key,
           fields: formFromProvision(provision),
@@ -174,7 +174,7 @@ export const catalogueEditorRoutes =
     );
 
     const submit = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
-      const session = request.staffSession!;
+      const session = signedInStaff(request);
       const organisation = await findOrganisation(db, request.params.organisation);
       if (!organisation) return reply.callNotFound();
       const fields = textFields(request.body);

@@ -8,7 +8,7 @@ import { createPseudonymiser } from '../platform/processing-log/index.ts';
 import { traceIdFor } from '../platform/trace.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { sendPage } from '../platform/views/render.ts';
-import type { RouteAccess } from './access.ts';
+import { signedInStaff, type RouteAccess } from './access.ts';
 import {
   invitableRoles,
   inviteMember,
@@ -118,8 +118,7 @@ export const memberRoutes =
       '/beheer/organisaties/:organisation/leden',
       routeOptions,
       async (request, reply) => {
-        const session = request.staffSession;
-        if (!session) return reply.redirect('/inloggen', 303);
+        const session = signedInStaff(request);
         const notice = notices[request.query.melding ?? ''];
         return renderList(request, reply, session, request.params.organisation, { notice });
       },
@@ -129,8 +128,7 @@ export const memberRoutes =
       '/beheer/organisaties/:organisation/leden',
       routeOptions,
       async (request, reply) => {
-        const session = request.staffSession;
-        if (!session) return reply.redirect('/inloggen', 303);
+        const session = signedInStaff(request);
         const organisationKey = request.params.organisation;
         const body = (request.body ?? {}) as Body;
         const parsed = parseInvite(body);
@@ -154,8 +152,7 @@ export const memberRoutes =
       '/beheer/organisaties/:organisation/leden/:person/verwijderen',
       routeOptions,
       async (request, reply) => {
-        const session = request.staffSession;
-        if (!session) return reply.redirect('/inloggen', 303);
+        const session = signedInStaff(request);
         const organisationKey = request.params.organisation;
         const personId = personIdSchema.safeParse(request.params.person);
         if (!personId.success) return reply.callNotFound();

@@ -28,6 +28,7 @@ import {
 } from './sessions.ts';
 import { countAttempt, findPerson, findPersonByEmail, recordFailedSignIn, updatePerson } from './store.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
+import { signedInStaff } from './access.ts';
 import {
   recordAccountChange,
   recordOutboxReading,
@@ -261,9 +262,7 @@ export const identityRoutes =
       '/beheer',
       { schema: { hide: true }, config: { access: { action: 'staff.home' } } },
       (request, reply) => {
-        const session = request.staffSession;
-        if (!session) return reply.redirect('/inloggen', 303);
-        if (!session.secondFactorDone) return reply.redirect('/inloggen/code', 303);
+        const session = signedInStaff(request);
         return sendPage(
           reply,
           <StaffHomePage context={pageContext(request, reply)} session={session} csrf={csrfFor(session)} />,
@@ -333,8 +332,7 @@ export const identityRoutes =
       '/beheer/uitgaande-mail',
       { schema: { hide: true }, config: { access: { action: 'mail.outbox.read' } } },
       async (request, reply) => {
-        const session = request.staffSession;
-        if (!session) return reply.redirect('/inloggen', 303);
+        const session = signedInStaff(request);
         const { entries } = await db.transaction(async (tx) => {
           const page = await listOutbox(tx, { limit: 100, offset: 0 });
           const recipients = page.entries.map((entry) => entry.recipient);

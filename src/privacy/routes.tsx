@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { ActiveSession } from '../identity/index.ts';
+import { signedInStaff, type ActiveSession } from '../identity/index.ts';
 import { isoDateInAmsterdam, systemClock, type Clock } from '../platform/clock.ts';
 import { csrfToken } from '../platform/csrf.ts';
 import type { Queryable } from '../platform/db.ts';
@@ -77,8 +77,7 @@ export const privacyRoutes =
     }
 
     app.get(SEARCH_PATH, route, async (request, reply) => {
-      const session = request.staffSession;
-      if (!session) return reply.redirect('/inloggen', 303);
+      const session = signedInStaff(request);
       const parsed = logSearchSchema.safeParse(request.query ?? {});
       if (!parsed.success) return refusedSearch(request, reply, session, parsed.error.issues);
       const search = parsed.data;
@@ -102,8 +101,7 @@ export const privacyRoutes =
     });
 
     app.get(EXPORT_PATH, route, async (request, reply) => {
-      const session = request.staffSession;
-      if (!session) return reply.redirect('/inloggen', 303);
+      const session = signedInStaff(request);
       const parsed = logSearchSchema.safeParse(request.query ?? {});
       if (!parsed.success) return refusedSearch(request, reply, session, parsed.error.issues);
       const filename = `verwerkingen-${isoDateInAmsterdam(clock.now())}.csv`;
@@ -114,8 +112,7 @@ export const privacyRoutes =
     });
 
     app.get(SUBJECT_PATH, route, (request, reply) => {
-      const session = request.staffSession;
-      if (!session) return reply.redirect('/inloggen', 303);
+      const session = signedInStaff(request);
       return sendPage(
         reply,
         <SubjectPage
@@ -129,8 +126,7 @@ export const privacyRoutes =
 
     // The identifier comes in the body only: it never appears in an address, the history or a request log.
     app.post(SUBJECT_PATH, route, async (request, reply) => {
-      const session = request.staffSession;
-      if (!session) return reply.redirect('/inloggen', 303);
+      const session = signedInStaff(request);
       const context = pageContext(request, reply);
       const body = (request.body ?? {}) as Body;
       const page = (status: number, props: Partial<Parameters<typeof SubjectPage>[0]>) =>

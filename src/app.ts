@@ -20,7 +20,9 @@ import { registerAssets } from './platform/assets.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db.ts';
 import type { Clock } from './platform/clock.ts';
-import type { Parameters } from './eligibility/parameters.ts';
+import type { ReferenceParameters } from './eligibility/parameters.ts';
+import { schemeEditorRoutes } from './eligibility/scheme-editor-routes.tsx';
+import { allSchemeKeys } from './eligibility/scheme-store.ts';
 import { eligibilityApiRoutes } from './eligibility/routes.ts';
 import { checkPageRoutes } from './eligibility/check-routes.tsx';
 import { identityRoutes } from './identity/routes.tsx';
@@ -38,7 +40,12 @@ declare module 'fastify' {
   }
 }
 
-export type Services = { config: Config; database: DatabaseHandle; parameters: Parameters; clock: Clock };
+export type Services = {
+  config: Config;
+  database: DatabaseHandle;
+  parameters: ReferenceParameters;
+  clock: Clock;
+};
 
 /** Never log a query string: it can hold a postcode. The path alone identifies the route. */
 function requestSerializer(request: { method: string; url: string; id: string }) {
@@ -146,9 +153,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       db: database.db,
       clock,
       secret: config.secret,
-      schemeKeys: [...parameters.schemes.keys()],
+      schemeKeys: allSchemeKeys,
     }),
   );
+  await app.register(schemeEditorRoutes({ db: database.db, clock, secret: config.secret }));
   if (config.oidc) {
     await app.register(
       citizenRoutes({

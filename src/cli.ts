@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { loadCatalogueFile } from './catalogue/load-catalogue-file.ts';
 import { formatReport } from './catalogue/validate-catalogue.ts';
-import { loadParameters } from './eligibility/load-parameters.ts';
+import { importSchemesFile } from './eligibility/import-schemes-file.ts';
+import { allSchemeKeys } from './eligibility/scheme-store.ts';
 import { serve } from './main.ts';
 import { invitePerson } from './identity/invitations.ts';
 import { invitationMail } from './identity/invitation-mail.ts';
@@ -66,8 +67,7 @@ program
   )
   .action((options: { force?: boolean }) =>
     withDatabase(async (database) => {
-      const schemeKeys = new Set((await loadParameters()).schemes.keys());
-      await seedDemoData(database, say, { force: options.force, schemeKeys });
+      await seedDemoData(database, say, { force: options.force });
     }),
   );
 
@@ -82,7 +82,7 @@ catalogue
   .action((file: string, options: { lang: string }) =>
     withDatabase(async (database) => {
       const locale = isLocale(options.lang) ? options.lang : 'nl';
-      const schemeKeys = new Set((await loadParameters()).schemes.keys());
+      const schemeKeys = new Set(await allSchemeKeys(database.db));
       const today = isoDateInAmsterdam(new Date());
       const result = await loadCatalogueFile(database.db, file, { today, locale, schemeKeys });
       if (!result.ok) {
@@ -99,6 +99,26 @@ catalogue
           ? `geïmporteerd: ${result.imported.organisations} organisaties, ${result.imported.provisions} voorzieningen`
           : `imported: ${result.imported.organisations} organisations, ${result.imported.provisions} provisions`,
       );
+    }),
+  );
+
+program
+  .command('schemes')
+  .description('eligibility rules of schemes')
+  .command('import')
+  .description(
+    'add the schemes and versions of a rules file (see docs/eligibility.md); a stored version never changes',
+  )
+  .argument('<file>', 'path to the rules file (YAML or JSON)')
+  .action((file: string) =>
+    withDatabase(async (database) => {
+      const result = await importSchemesFile(database.db, file);
+      if (!result.ok) {
+        console.error(`Nothing imported from ${file}:\n${result.errors.map((e) => `  ${e}`).join('\n')}`);
+        process.exitCode = 1;
+        return;
+      }
+      say(`imported: ${result.schemes} schemes, ${result.versionsAdded} new versions`);
     }),
   );
 

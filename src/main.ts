@@ -11,8 +11,7 @@ export async function serve(config: Config): Promise<void> {
   const say = (message: string) => console.log(`meedoen: ${message}`);
   const parameters = await loadParameters();
   const database = await openPreparedDatabase(config, say);
-  if (config.seedDemoData)
-    await seedDemoData(database, say, { schemeKeys: new Set(parameters.schemes.keys()) });
+  if (config.seedDemoData) await seedDemoData(database, say);
   const app = await buildApp({ config, database, parameters, clock: systemClock });
   // Without SMTP, mail waits in the outbox (the platform admin's page); with it, every process helps send.
   const mailSender = createMailSender({

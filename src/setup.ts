@@ -1,4 +1,7 @@
 import { seedDemoCatalogue } from './catalogue/demo.ts';
+import { seedExampleSchemes } from './eligibility/import-schemes-file.ts';
+import { exampleSchemesFile, readSchemesFile } from './eligibility/scheme-file.ts';
+import { allSchemeKeys } from './eligibility/scheme-store.ts';
 import { ensureReferenceData } from './municipalities/index.ts';
 import type { Config } from './platform/config.ts';
 import { isoDateInAmsterdam, systemClock, type Clock } from './platform/clock.ts';
@@ -20,17 +23,27 @@ export async function openPreparedDatabase(config: Config, log: Log): Promise<Da
   }
 }
 
+/**
+ * The example catalogue and the example scheme rules its provisions name, into a database without a
+ * catalogue (or over it, with force). Provisions are checked against the example rules before either is
+ * written; the rules follow the catalogue because their owners are its organisations.
+ */
 export async function seedDemoData(
   database: DatabaseHandle,
   log: Log,
-  options: { force?: boolean; clock?: Clock; schemeKeys?: ReadonlySet<string> } = {},
+  options: { force?: boolean; clock?: Clock } = {},
 ): Promise<void> {
   const today = isoDateInAmsterdam((options.clock ?? systemClock).now());
-  const result = await seedDemoCatalogue(database.db, today, {
-    force: options.force,
-    schemeKeys: options.schemeKeys,
-  });
+  const exampleRules = await readSchemesFile(exampleSchemesFile);
+  const schemeKeys = new Set([
+    ...(await allSchemeKeys(database.db)),
+    ...exampleRules.schemes.map((s) => s.key),
+  ]);
+  const result = await seedDemoCatalogue(database.db, today, { force: options.force, schemeKeys });
   if (result.seeded) {
     log(`example catalogue seeded: ${result.organisations} organisations, ${result.provisions} provisions`);
   }
+  const rules = await seedExampleSchemes(database.db);
+  if (rules && !rules.ok) throw new Error(`The example scheme rules are invalid:\n${rules.errors.join('\n')}`);
+  if (rules?.ok) log(`example scheme rules seeded: ${rules.schemes} schemes, ${rules.versionsAdded} versions`);
 }

@@ -3,7 +3,7 @@ import { signedInStaff, type ActiveSession } from '../identity/index.ts';
 import { csrfToken } from '../platform/csrf.ts';
 import type { Clock } from '../platform/clock.ts';
 import { isoDateInAmsterdam } from '../platform/clock.ts';
-import type { Database } from '../platform/db.ts';
+import type { Database, Queryable } from '../platform/db.ts';
 import { pageContext } from '../platform/page-context.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { sendPage } from '../platform/views/render.ts';
@@ -20,7 +20,13 @@ import {
 } from './store.ts';
 import { validateCatalogue } from './validate-catalogue.ts';
 
-type Options = { db: Database; clock: Clock; secret: string; schemeKeys: readonly string[] };
+type Options = {
+  db: Database;
+  clock: Clock;
+  secret: string;
+  /** The schemes a provision may name; they belong to eligibility, which this module does not import. */
+  schemeKeys: (db: Queryable) => Promise<readonly string[]>;
+};
 type Params = { organisation: string; key?: string };
 
 // The report names the entry's path; the form has one field for some of those paths.
@@ -66,7 +72,7 @@ export const catalogueEditorRoutes =
           session={session}
           csrf={csrfToken(secret, session.idHash)}
           organisations={await listOrganisations(db)}
-          schemeKeys={schemeKeys}
+          schemeKeys={await schemeKeys(db)}
           {...view}
         />
       );
@@ -100,7 +106,7 @@ export const catalogueEditorRoutes =
             organisationKeys: await existingOrganisationKeys(tx, references),
             municipalityCodes: await existingMunicipalityCodes(tx),
             today: isoDateInAmsterdam(clock.now()),
-            schemeKeys: new Set(schemeKeys),
+            schemeKeys: new Set(await schemeKeys(tx)),
           },
           locale,
         );

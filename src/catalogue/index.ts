@@ -1,5 +1,11 @@
 // What other capabilities may use of the catalogue.
-export { provisionsInMunicipality, findProvision } from './store.ts';
+export {
+  provisionsInMunicipality,
+  findProvision,
+  findOrganisation,
+  existingOrganisationKeys,
+  existingMunicipalityCodes,
+} from './store.ts';
 export {
   orderForDisplay,
   categories,

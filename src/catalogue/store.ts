@@ -125,9 +125,13 @@ export async function listOrganisations(db: Queryable): Promise<{ key: string; n
 export async function findOrganisation(
   db: Queryable,
   key: string,
-): Promise<{ key: string; name: string } | null> {
+): Promise<{ key: string; name: string; municipality: string | null } | null> {
   const rows = await db
-    .select({ key: organisations.key, name: organisations.name })
+    .select({
+      key: organisations.key,
+      name: organisations.name,
+      municipality: organisations.municipalityCode,
+    })
     .from(organisations)
     .where(eq(organisations.key, key));
   return rows[0] ?? null;

@@ -19,7 +19,7 @@ import {
 import { checkHref, CheckIntroPage, CheckResultPage } from './check-pages.tsx';
 import { StepQuestion } from './check-questions.tsx';
 import { applyAnswer, textFields, type StepView } from './check-step.ts';
-import { inForce, type Parameters } from './parameters.ts';
+import { inForce, type ReferenceParameters } from './parameters.ts';
 import { runCheck } from './run-check.ts';
 
 // Long enough to fill in the check and read the outcome; short, because whoever opens the address from
@@ -29,7 +29,7 @@ const TOKEN_LIFETIME_SECONDS = 2 * 3600;
 const isStep = (value: string): value is Step => (steps as readonly string[]).includes(value);
 
 export const checkPageRoutes =
-  (db: Queryable, parameters: Parameters, clock: Clock, secret: string): FastifyPluginAsync =>
+  (db: Queryable, parameters: ReferenceParameters, clock: Clock, secret: string): FastifyPluginAsync =>
   async (app) => {
     // Answers live only in this sealed token (at most a day): nothing about the family is stored.
     const sealer = createSealer(secret, 'self-check', TOKEN_LIFETIME_SECONDS);

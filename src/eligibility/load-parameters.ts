@@ -1,17 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import YAML from 'yaml';
 import { z } from 'zod';
-import { MUNICIPALITY_CODE } from '../municipalities/index.ts';
-import type { AssetLimitSet, NormSet, Parameters, Scheme } from './parameters.ts';
+import type { AssetLimitSet, NormSet, ReferenceParameters } from './parameters.ts';
+import { assertUnique, isoDate } from './scheme-file.ts';
 
 const referenceFolder = new URL('../../data/reference/', import.meta.url);
-const rulesFile = new URL('../../data/rules/schemes.yaml', import.meta.url);
 
-const isoDate = z.preprocess(
-  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.iso.date(),
-);
 const euroAmount = z
   .string()
   .regex(/^\d+(\.\d{1,2})?$/)
@@ -33,45 +27,7 @@ const assetRow = z.object({
   bron: z.string().min(1),
 });
 
-const schemesFile = z.object({
-  example: z.boolean().default(false),
-  schemes: z.array(
-    z.strictObject({
-      key: z.string().regex(/^[a-z0-9-]{3,80}$/),
-      name: z.strictObject({ nl: z.string().min(2), en: z.string().min(2) }),
-      municipality: z.string().regex(MUNICIPALITY_CODE).nullable(),
-      versions: z
-        .array(
-          z.strictObject({
-            version: z.number().int().positive(),
-            validFrom: isoDate,
-            incomeTest: z.discriminatedUnion('kind', [
-              z.strictObject({ kind: z.literal('none') }),
-              z.strictObject({
-                kind: z.literal('percent_of_norm'),
-                percent: z.number().min(50).max(300).multipleOf(0.01),
-                holidayAllowance: z.enum(['included', 'excluded']),
-              }),
-            ]),
-            assetTest: z.boolean(),
-            source: z.string().min(3),
-          }),
-        )
-        .min(1),
-    }),
-  ),
-});
-
 const byDate = <T extends { validFrom: string }>(a: T, b: T) => a.validFrom.localeCompare(b.validFrom);
-
-/** Two entries for the same key or date would make the outcome depend on file order: refuse them. */
-function assertUnique(values: readonly string[], what: string): void {
-  const seen = new Set<string>();
-  for (const value of values) {
-    if (seen.has(value)) throw new Error(`${what}: ${value} occurs twice`);
-    seen.add(value);
-  }
-}
 
 async function readCsv(file: string): Promise<unknown[]> {
   return parse(await readFile(new URL(file, referenceFolder), 'utf8'), {
@@ -82,10 +38,10 @@ async function readCsv(file: string): Promise<unknown[]> {
 }
 
 /**
- * Reads the dated norms, asset limits and scheme rules shipped in the repository. A mistake in them stops
- * start-up with the file and field named: a wrong rule must never quietly decide for a family.
+ * Reads the dated norms and asset limits shipped in the repository (scheme rules live in the database). A
+ * mistake in them stops start-up with the file and field named: a wrong norm must never quietly decide.
  */
-export async function loadParameters(): Promise<Parameters & { example: boolean }> {
+export async function loadParameters(): Promise<ReferenceParameters> {
   const norms: NormSet[] = z
     .array(normRow)
     .parse(await readCsv('bijstandsnormen.csv'))
@@ -109,7 +65,6 @@ export async function loadParameters(): Promise<Parameters & { example: boolean 
       cents: { single: row.alleenstaande, singleParentOrCouple: row.alleenstaande_ouder_of_gehuwd },
     }))
     .sort(byDate);
-  const rules = schemesFile.parse(YAML.parse(await readFile(rulesFile, 'utf8')));
   assertUnique(
     norms.map((n) => n.validFrom),
     'bijstandsnormen.csv, ingangsdatum',
@@ -118,22 +73,5 @@ export async function loadParameters(): Promise<Parameters & { example: boolean 
     assetLimits.map((n) => n.validFrom),
     'vermogensgrenzen.csv, ingangsdatum',
   );
-  assertUnique(
-    rules.schemes.map((s) => s.key),
-    'schemes.yaml, scheme key',
-  );
-  for (const scheme of rules.schemes) {
-    assertUnique(
-      scheme.versions.map((v) => v.validFrom),
-      `schemes.yaml, ${scheme.key}, validFrom`,
-    );
-    assertUnique(
-      scheme.versions.map((v) => String(v.version)),
-      `schemes.yaml, ${scheme.key}, version`,
-    );
-  }
-  const schemes = new Map<string, Scheme>(
-    rules.schemes.map((scheme) => [scheme.key, { ...scheme, versions: [...scheme.versions].sort(byDate) }]),
-  );
-  return { norms, assetLimits, schemes, example: rules.example };
+  return { norms, assetLimits };
 }

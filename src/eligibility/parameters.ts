@@ -42,7 +42,11 @@ export type Scheme = {
   versions: SchemeVersion[];
 };
 
-export type Parameters = { norms: NormSet[]; assetLimits: AssetLimitSet[]; schemes: Map<string, Scheme> };
+/** The national figures, the same for every check; shipped as reference data. */
+export type ReferenceParameters = { norms: NormSet[]; assetLimits: AssetLimitSet[] };
+
+/** Everything a check needs: the national figures and the rules of the schemes involved. */
+export type Parameters = ReferenceParameters & { schemes: Map<string, Scheme> };
 
 /** The entry in force on a date: the latest whose validFrom is on or before it (lists sorted ascending). */
 export function inForce<T extends { validFrom: string }>(entries: readonly T[], date: string): T | null {

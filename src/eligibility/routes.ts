@@ -5,12 +5,12 @@ import { apiLocale } from '../platform/i18n.ts';
 import { isoDateInAmsterdam, type Clock } from '../platform/clock.ts';
 import { unknownMunicipalityProblem } from '../municipalities/index.ts';
 import { checkRequestSchema } from './check.ts';
-import type { Parameters } from './parameters.ts';
+import type { ReferenceParameters } from './parameters.ts';
 import { checkResultResource, presentCheckResult } from './presenters.ts';
 import { runCheck } from './run-check.ts';
 
 export const eligibilityApiRoutes =
-  (db: Queryable, parameters: Parameters, clock: Clock): FastifyPluginAsyncZod =>
+  (db: Queryable, parameters: ReferenceParameters, clock: Clock): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/api/v1/eligibility/check',

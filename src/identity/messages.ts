@@ -19,6 +19,7 @@ export const identityMessages: Translations<{
   enrolLink: string;
   staffTitle: (name: string) => string;
   yourRoles: string;
+  yourTasks: string;
   sessionEnds: (time: string) => string;
   sessionWarning: (time: string) => string;
   extend: string;
@@ -59,6 +60,7 @@ export const identityMessages: Translations<{
     enrolLink: 'Open in je authenticator-app (op je telefoon)',
     staffTitle: (name) => `Welkom, ${name}`,
     yourRoles: 'Je rollen',
+    yourTasks: 'Wat wil je doen?',
     sessionEnds: (time) => `Je wordt om ${time} uitgelogd als je niets doet.`,
     sessionWarning: (time) => `Let op: je wordt om ${time} uitgelogd. Wil je ingelogd blijven?`,
     extend: 'Ingelogd blijven',
@@ -111,6 +113,7 @@ export const identityMessages: Translations<{
     enrolLink: 'Open in your authenticator app (on your phone)',
     staffTitle: (name) => `Welcome, ${name}`,
     yourRoles: 'Your roles',
+    yourTasks: 'What would you like to do?',
     sessionEnds: (time) => `You will be signed out at ${time} if you do nothing.`,
     sessionWarning: (time) =>
       `Please note: you will be signed out at ${time}. Do you want to stay signed in?`,

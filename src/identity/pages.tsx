@@ -4,6 +4,7 @@ import { Layout, type PageContext } from '../platform/views/layout.tsx';
 import { identityMessages } from './messages.ts';
 import { assetUrl } from '../platform/assets.ts';
 import { defaultSessionLimits } from './session-policy.ts';
+import { staffTasks } from './staff-tasks.ts';
 import type { ActiveSession } from './sessions.ts';
 
 const fieldError = (errors: FieldError[], field: string) => errors.find((e) => e.field === field);
@@ -162,10 +163,26 @@ export function StaffHomePage({
   csrf: string;
 }) {
   const text = identityMessages[context.locale];
+  const tasks = staffTasks(session.memberships, context.locale);
   return (
     <Layout context={context} title={text.staffTitle(session.person.displayName)}>
       <SessionBar context={context} session={session} csrf={csrf} />
       <h1 class="utrecht-heading-1">{text.staffTitle(session.person.displayName)}</h1>
+      {tasks.length > 0 && (
+        <>
+          <h2 class="utrecht-heading-2">{text.yourTasks}</h2>
+          <ul class="utrecht-unordered-list">
+            {tasks.map((task) => (
+              <li key={task.href}>
+                <a class="utrecht-link" href={task.href}>
+                  {task.label}
+                </a>
+                {task.organisation ? ` (${task.organisation})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2 class="utrecht-heading-2">{text.yourRoles}</h2>
       {session.memberships.length === 0 ? (
         <p class="utrecht-paragraph">{text.noRoles}</p>

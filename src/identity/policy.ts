@@ -16,6 +16,7 @@ const rules = {
   'mail.outbox.read': { roles: ['platform_admin'], scope: 'any' },
   'members.manage': { roles: ['coordinator'], scope: 'own' },
   'catalogue.edit': { roles: ['coordinator'], scope: 'own' },
+  'schemes.edit': { roles: ['coordinator'], scope: 'own' },
   'processing_log.search': { roles: ['privacy_officer'], scope: 'any' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: 'own' | 'any' }>;
 

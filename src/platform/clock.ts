@@ -13,3 +13,10 @@ const amsterdamDate = new Intl.DateTimeFormat('en-CA', {
 export function isoDateInAmsterdam(moment: Date): string {
   return amsterdamDate.format(moment);
 }
+
+/** Whether text is a real day as yyyy-mm-dd ("2024-02-30" is not; new Date would roll it over). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+}

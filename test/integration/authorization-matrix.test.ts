@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { addSchemeVersion, insertScheme } from '../../src/eligibility/scheme-store.ts';
 import { roles, type Role } from '../../src/identity/roles.ts';
 import { completeSecondFactor, resumeSession, startSession } from '../../src/identity/sessions.ts';
 import { createPerson } from '../../src/identity/store.ts';
@@ -19,6 +20,7 @@ const expected: Record<string, { roles: readonly Role[]; ownOrganisationOnly: bo
   'staff.home': { roles, ownOrganisationOnly: false },
   'mail.outbox.read': { roles: ['platform_admin'], ownOrganisationOnly: false },
   'catalogue.edit': { roles: ['coordinator'], ownOrganisationOnly: true },
+  'schemes.edit': { roles: ['coordinator'], ownOrganisationOnly: true },
   'members.manage': { roles: ['coordinator'], ownOrganisationOnly: true },
   'processing_log.search': { roles: ['privacy_officer'], ownOrganisationOnly: false },
 };
@@ -26,6 +28,7 @@ const expected: Record<string, { roles: readonly Role[]; ownOrganisationOnly: bo
 // The organisation every actor's "own" membership is in; routes about an organisation are asked about it.
 const organisation = uniqueKey('eigen-org');
 const ownProvision = uniqueKey('matrix-provision');
+const ownScheme = uniqueKey('matrix-scheme');
 
 // Example addresses for routes with parameters; every actor gets the same one.
 const examples: Record<string, string> = {
@@ -46,6 +49,14 @@ for (const path of [
   '/beheer/organisaties/:organisation/leden',
 ]) {
   examples[path] = path.replace(':organisation', organisation).replace(':key', ownProvision);
+}
+for (const path of [
+  '/beheer/organisaties/:organisation/regelingen',
+  '/beheer/organisaties/:organisation/regelingen/nieuw',
+  '/beheer/organisaties/:organisation/regelingen/:key',
+  '/beheer/organisaties/:organisation/regelingen/:key/versies',
+]) {
+  examples[path] = path.replace(':organisation', organisation).replace(':key', ownScheme);
 }
 
 type Actor = {
@@ -81,6 +92,19 @@ for (const target of databasesUnderTest()) {
         handledBy: organisation,
       }));
       await insertCatalogue(database.db, catalogue);
+      await database.db.transaction(async (tx) => {
+        const name = { nl: 'Eigen regeling', en: 'Own scheme' };
+        await insertScheme(tx, { key: ownScheme, name, municipality: null, owner: organisation }, false);
+        const rules = { kind: 'none' as const };
+        const version = {
+          version: 1,
+          validFrom: '2024-01-01',
+          incomeTest: rules,
+          assetTest: false,
+          source: 'Test',
+        };
+        await addSchemeVersion(tx, ownScheme, version, null);
+      });
       const now = new Date();
       const half = await createPerson(database.db, {
         email: `${uniqueKey('half')}@example.org`,

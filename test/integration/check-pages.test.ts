@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../src/platform/db.ts';
 import { buildTestApp } from '../support/app.ts';
 import { databasesUnderTest } from '../support/databases.ts';
-import { buildCatalogue, insertCatalogue, uniqueKey } from '../support/factories.ts';
+import { buildCatalogue, insertCatalogue, insertExampleSchemes, uniqueKey } from '../support/factories.ts';
 
 const fixedClock = { now: () => new Date('2025-03-01T10:00:00Z') };
 
@@ -25,6 +25,7 @@ for (const target of databasesUnderTest()) {
         },
       ]);
       await insertCatalogue(database.db, catalogue);
+      await insertExampleSchemes(database.db);
     });
     after(async () => {
       await app.close();

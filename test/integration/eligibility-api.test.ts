@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../src/platform/db.ts';
 import { buildTestApp } from '../support/app.ts';
 import { databasesUnderTest } from '../support/databases.ts';
-import { buildCatalogue, insertCatalogue, uniqueKey } from '../support/factories.ts';
+import { buildCatalogue, insertCatalogue, insertExampleSchemes, uniqueKey } from '../support/factories.ts';
 
 type ProvisionOutcome = {
   id: string;
@@ -44,6 +44,7 @@ for (const target of databasesUnderTest()) {
         { key: keys.unruled, offeredIn: ['GM0344'], ages: { min: 0, max: 21 } },
       ]);
       await insertCatalogue(database.db, catalogue);
+      await insertExampleSchemes(database.db);
     });
     after(async () => {
       await app.close();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CatalogueFile, CatalogueProvision } from '../../src/catalogue/catalogue-file.ts';
 import { importCatalogue } from '../../src/catalogue/import-catalogue.ts';
+import { seedExampleSchemes } from '../../src/eligibility/import-schemes-file.ts';
 import type { Database } from '../../src/platform/db.ts';
 
 export function uniqueKey(prefix: string): string {
@@ -50,4 +51,10 @@ export function buildCatalogue(
 
 export async function insertCatalogue(db: Database, catalogue: CatalogueFile): Promise<void> {
   await db.transaction((tx) => importCatalogue({ tx, catalogue }).then(() => undefined));
+}
+
+/** The example scheme rules (data/rules/schemes.yaml), which test catalogues name; safe to call again. */
+export async function insertExampleSchemes(db: Database): Promise<void> {
+  const result = await seedExampleSchemes(db, { evenIfSchemesExist: true });
+  if (!result?.ok) throw new Error(`example schemes not loaded: ${JSON.stringify(result)}`);
 }

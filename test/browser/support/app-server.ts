@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { seedDemoCatalogue } from '../../../src/catalogue/demo.ts';
 import { ensureReferenceData } from '../../../src/municipalities/index.ts';
+import { seedDemoData } from '../../../src/setup.ts';
 import { openDatabase, type DatabaseHandle } from '../../../src/platform/db.ts';
 import { buildTestApp } from '../../support/app.ts';
 
@@ -18,7 +18,7 @@ export async function startApp(
   try {
     await database.migrate();
     await ensureReferenceData(database.db);
-    await seedDemoCatalogue(database.db, '2026-01-01');
+    await seedDemoData(database, () => undefined, { clock: { now: () => new Date('2026-01-01T12:00:00Z') } });
     app = await buildTestApp(database, { env: options.env });
     const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
     const started = app;

@@ -52,6 +52,7 @@ describe('the meedoen command on a fresh embedded database', () => {
       const results = await fetch(`http://127.0.0.1:${port}/voorzieningen?municipality=GM0014`);
       assert.match(await results.text(), /Hulp voor kinderen in Groningen/);
       assert.match(output, /example catalogue seeded/);
+      assert.match(output, /example scheme rules seeded: 9 schemes, 10 versions/);
     } finally {
       child.kill('SIGTERM');
     }
@@ -80,6 +81,51 @@ describe('the meedoen command on a fresh embedded database', () => {
     const result = await run(['catalogue', 'import', file, '--lang', 'en'], env);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /imported: 1 organisations, 2 provisions/);
+  });
+
+  test('schemes import adds new schemes and versions, and refuses a file that would change a stored version', async () => {
+    const scheme = (percent: number) => ({
+      example: false,
+      schemes: [
+        {
+          key: 'cli-test-regeling',
+          name: { nl: 'CLI-regeling', en: 'CLI scheme' },
+          municipality: 'GM0014',
+          owner: 'gemeente-groningen',
+          versions: [
+            {
+              version: 1,
+              validFrom: '2026-01-01',
+              incomeTest: { kind: 'percent_of_norm', percent, holidayAllowance: 'included' },
+              assetTest: true,
+              source: 'Testbesluit',
+            },
+          ],
+        },
+      ],
+    });
+    const file = path.join(folder, 'schemes.yaml');
+    await writeFile(file, YAML.stringify(scheme(120)));
+    const first = await run(['schemes', 'import', file], env);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /imported: 1 schemes, 1 new versions/);
+    const again = await run(['schemes', 'import', file], env);
+    assert.match(again.stdout, /imported: 1 schemes, 0 new versions/);
+
+    await writeFile(file, YAML.stringify(scheme(125)));
+    const changed = await run(['schemes', 'import', file], env);
+    assert.equal(changed.code, 1);
+    assert.match(
+      changed.stderr,
+      /cli-test-regeling: version 1 \(2026-01-01\) differs from the stored version 1/,
+    );
+    assert.doesNotMatch(changed.stderr, /\n\s+at /);
+
+    await writeFile(file, 'schemes:\n  - key: X\n');
+    const malformed = await run(['schemes', 'import', file], env);
+    assert.equal(malformed.code, 1);
+    assert.match(malformed.stderr, /schemes\.0\.key/);
+    assert.doesNotMatch(malformed.stderr, /\n\s+at /);
   });
 
   test('user invite prints a link for the first platform admin, and refuses a wrong role', async () => {

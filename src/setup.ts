@@ -44,6 +44,8 @@ export async function seedDemoData(
     log(`example catalogue seeded: ${result.organisations} organisations, ${result.provisions} provisions`);
   }
   const rules = await seedExampleSchemes(database.db);
-  if (rules && !rules.ok) throw new Error(`The example scheme rules are invalid:\n${rules.errors.join('\n')}`);
-  if (rules?.ok) log(`example scheme rules seeded: ${rules.schemes} schemes, ${rules.versionsAdded} versions`);
+  if (rules && !rules.ok)
+    throw new Error(`The example scheme rules are invalid:\n${rules.errors.join('\n')}`);
+  if (rules?.ok)
+    log(`example scheme rules seeded: ${rules.schemes} schemes, ${rules.versionsAdded} versions`);
 }

@@ -334,7 +334,7 @@ export const identityRoutes =
       async (request, reply) => {
         const session = signedInStaff(request);
         const { entries } = await db.transaction(async (tx) => {
-          const page = await listOutbox(tx, { limit: 100, offset: 0 });
+          const page = await listOutbox(tx, { limit: 100, offset: 0, now: clock.now() });
           const recipients = page.entries.map((entry) => entry.recipient);
           await recordOutboxReading(
             tx,

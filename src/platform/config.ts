@@ -1,5 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  issuerProblem,
+  readOidcProvidersFile,
+  SINGLE_PROVIDER_ID,
+  type OidcProviderSettings,
+} from './oidc-config.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -27,6 +33,7 @@ const environmentSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_ALLOW_HTTP: booleanFlag.default(false),
+  OIDC_PROVIDERS_FILE: z.string().min(1).optional(),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 });
 
@@ -47,8 +54,11 @@ export type Config = {
   publicBaseUrl: string;
   /** How many reverse proxies stand before the app; their X-Forwarded-* headers are believed, no others. */
   trustProxyHops: number;
-  /** Sign-in for parents and young people through an OpenID Connect provider (a DigiD broker); off when unset. */
-  oidc: { issuer: string; clientId: string; clientSecret: string; allowHttp: boolean } | null;
+  /**
+   * Sign-in for parents and young people through OpenID Connect providers (DigiD brokers), each serving the
+   * municipalities that configured it; off when none is set.
+   */
+  oidc: { providers: readonly OidcProviderSettings[] } | null;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 };
 
@@ -71,6 +81,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three or none',
     );
   }
+  if (oidcParts.length !== 0 && e.OIDC_PROVIDERS_FILE) {
+    throw new ConfigError(
+      'Invalid configuration:\n  OIDC_PROVIDERS_FILE, OIDC_ISSUER: set one or the other (the file can list a provider for every municipality)',
+    );
+  }
   if (e.NODE_ENV === 'production' && e.OIDC_ALLOW_HTTP) {
     throw new ConfigError('Invalid configuration:\n  OIDC_ALLOW_HTTP: not allowed in production');
   }
@@ -90,16 +105,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.MEEDOEN_SECRET ?? DEVELOPMENT_SECRET,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     trustProxyHops: e.TRUST_PROXY_HOPS,
-    oidc:
-      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
-        ? {
-            issuer: e.OIDC_ISSUER,
-            clientId: e.OIDC_CLIENT_ID,
-            clientSecret: e.OIDC_CLIENT_SECRET,
-            allowHttp: e.OIDC_ALLOW_HTTP,
-          }
-        : null,
+    oidc: oidcProviders(e, withoutBlanks),
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+  };
+}
+
+function oidcProviders(
+  e: z.infer<typeof environmentSchema>,
+  env: Record<string, string | undefined>,
+): Config['oidc'] {
+  if (e.OIDC_PROVIDERS_FILE) {
+    const file = readOidcProvidersFile(e.OIDC_PROVIDERS_FILE, env, e.OIDC_ALLOW_HTTP);
+    if (!file.ok) throw new ConfigError(`Invalid configuration:\n  ${file.problems.join('\n  ')}`);
+    return { providers: file.providers };
+  }
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return null;
+  const insecure = issuerProblem(e.OIDC_ISSUER, e.OIDC_ALLOW_HTTP);
+  if (insecure) throw new ConfigError(`Invalid configuration:\n  OIDC_ISSUER: ${insecure}`);
+  return {
+    providers: [
+      {
+        id: SINGLE_PROVIDER_ID,
+        name: { nl: 'je gemeente', en: 'your municipality' },
+        issuer: e.OIDC_ISSUER,
+        clientId: e.OIDC_CLIENT_ID,
+        clientSecret: e.OIDC_CLIENT_SECRET,
+        allowHttp: e.OIDC_ALLOW_HTTP,
+        municipalities: 'all',
+      },
+    ],
   };
 }

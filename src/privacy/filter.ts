@@ -1,18 +1,12 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../platform/clock.ts';
 import { findActivity, listActivities, type ProcessingLogFilter } from '../platform/processing-log/index.ts';
 import './messages.ts';
+import { ANY_SUBJECT_KIND } from './records.ts';
 
 // An empty form field means "no filter".
 const blankIsAbsent = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-// "2024-13-45" is an invalid Date, whose toISOString throws: check it is a real day first.
-const isCalendarDate = (value: string) => {
-  if (!ISO_DATE.test(value)) return false;
-  const day = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
-};
 
 const calendarDate = z.preprocess(
   blankIsAbsent,
@@ -133,7 +127,9 @@ export function searchQuery(search: LogSearch, extra: Record<string, string> = {
 
 /** The kinds of person the register's activities are about, for the data subject's request. */
 export function subjectKinds(): string[] {
-  return [...new Set(listActivities().map((activity) => activity.subjectKind))].sort();
+  const kinds = listActivities().map((activity) => activity.subjectKind);
+  // The privacy officer's own reads are about a person of one of the other kinds, never a kind of their own.
+  return [...new Set(kinds)].filter((kind) => kind !== ANY_SUBJECT_KIND).sort();
 }
 
 /** The data subject's request: sent by POST, so the identifier never appears in an address or a log. */

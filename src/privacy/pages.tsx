@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { roleLabels, SessionBar, type ActiveSession } from '../identity/index.ts';
 import type { Locale } from '../platform/i18n.ts';
-import type {
-  ProcessingAbout,
-  ProcessingActivity,
-  ProcessingRecord,
+import {
+  NO_SUBJECT,
+  type ProcessingAbout,
+  type ProcessingActivity,
+  type ProcessingRecord,
 } from '../platform/processing-log/index.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { ErrorSummary, errorTitlePrefix, FormField, textInput } from '../platform/views/forms.tsx';
@@ -205,7 +206,11 @@ function SearchResults({
             <td class="utrecht-table__cell">{roleLabel(record.actor.role, locale)}</td>
             <td class="utrecht-table__cell">{record.actor.organisation ?? text.none}</td>
             <td class="utrecht-table__cell">
-              <code>{record.subjectPseudonym}</code>
+              {record.subjectPseudonym === NO_SUBJECT.pseudonym ? (
+                text.none
+              ) : (
+                <code>{record.subjectPseudonym}</code>
+              )}
             </td>
             <td class="utrecht-table__cell">
               <code>{record.traceId}</code>

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { signedInStaff, type ActiveSession } from '../identity/index.ts';
 import { isoDateInAmsterdam, systemClock, type Clock } from '../platform/clock.ts';
 import { csrfToken } from '../platform/csrf.ts';
-import type { Queryable } from '../platform/db.ts';
+import type { Database } from '../platform/db.ts';
 import { pageContext } from '../platform/page-context.ts';
 import {
   createPseudonymiser,
@@ -12,6 +12,7 @@ import {
   processingsAbout,
   searchProcessingLog,
 } from '../platform/processing-log/index.ts';
+import { traceIdFor } from '../platform/trace.ts';
 import { describeIssues } from '../platform/validation.ts';
 import { sendPage } from '../platform/views/render.ts';
 import {
@@ -24,8 +25,9 @@ import {
   type LogSearch,
 } from './filter.ts';
 import { EXPORT_PATH, SEARCH_PATH, SearchPage, SUBJECT_PATH, SubjectPage } from './pages.tsx';
+import { officerOf, recordLogSearch, recordSubjectAccess } from './records.ts';
 
-type Options = { db: Queryable; secret: string; clock?: Clock };
+type Options = { db: Database; secret: string; clock?: Clock };
 type Body = Record<string, unknown>;
 
 const access = { access: { action: 'processing_log.search' as const } };
@@ -46,13 +48,19 @@ function typedValues(query: unknown): Record<keyof LogSearch, string | undefined
 
 /**
  * The privacy officer's pages on the processing log: search and page through it, export what matches as CSV,
- * and answer a data subject's request with every processing about them.
+ * and answer a data subject's request with every processing about them. Reading the log is itself a
+ * processing, so every read writes its own records (see records.ts).
  */
 export const privacyRoutes =
   ({ db, secret, clock = systemClock }: Options): FastifyPluginAsync =>
   async (app) => {
     const pseudonymiser = createPseudonymiser(secret);
     const csrfFor = (session: ActiveSession) => csrfToken(secret, session.idHash);
+    const readingBy = (request: FastifyRequest, session: ActiveSession) => ({
+      actor: officerOf(session),
+      traceId: traceIdFor(request.headers),
+      pseudonymiser,
+    });
 
     /** The search page with the form's errors, for a filter that cannot be used. */
     function refusedSearch(
@@ -82,10 +90,16 @@ export const privacyRoutes =
       if (!parsed.success) return refusedSearch(request, reply, session, parsed.error.issues);
       const search = parsed.data;
       const page = pageNumber(request.query);
-      const { total, records } = await searchProcessingLog(db, {
-        ...toLogFilter(search),
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+      const filter = toLogFilter(search);
+      // The record is written after the read, so the page shows the log as it was when asked.
+      const { total, records } = await db.transaction(async (tx) => {
+        const found = await searchProcessingLog(tx, {
+          ...filter,
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        });
+        await recordLogSearch(tx, readingBy(request, session), 'read', filter);
+        return found;
       });
       return sendPage(
         reply,
@@ -105,10 +119,15 @@ export const privacyRoutes =
       const parsed = logSearchSchema.safeParse(request.query ?? {});
       if (!parsed.success) return refusedSearch(request, reply, session, parsed.error.issues);
       const filename = `verwerkingen-${isoDateInAmsterdam(clock.now())}.csv`;
+      const filter = toLogFilter(parsed.data);
+      // Streaming a large log inside a transaction would hold it (on PGlite, the one connection) as long as
+      // the download lasts. So the record commits before the first row is read: no export goes unrecorded,
+      // and at worst a download that breaks off is recorded in full.
+      await db.transaction((tx) => recordLogSearch(tx, readingBy(request, session), 'export', filter));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${filename}"`)
-        .send(Readable.from(exportProcessingLogCsv(db, toLogFilter(parsed.data))));
+        .send(Readable.from(exportProcessingLogCsv(db, filter)));
     });
 
     app.get(SUBJECT_PATH, route, (request, reply) => {
@@ -154,7 +173,12 @@ export const privacyRoutes =
         form.data.kind === 'email-recipient'
           ? form.data.identifier.trim().toLowerCase()
           : form.data.identifier;
-      const processings = await processingsAbout(db, pseudonymiser, { kind: form.data.kind, id });
+      const subject = { kind: form.data.kind, id };
+      const processings = await db.transaction(async (tx) => {
+        const about = await processingsAbout(tx, pseudonymiser, subject);
+        await recordSubjectAccess(tx, readingBy(request, session), subject);
+        return about;
+      });
       return page(200, { values: { kind: form.data.kind }, processings });
     });
   };

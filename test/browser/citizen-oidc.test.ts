@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { freePort } from '../support/ports.ts';
-import { startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
+import { startTestProvider, writeProvidersFile, type TestProvider } from '../support/oidc-provider.ts';
 import { startApp, type RunningApp } from './support/app-server.ts';
 import { launchBrowser, viewports, Visitor } from './support/browser.ts';
 
@@ -77,6 +80,104 @@ describe('sign-in for parents through OpenID Connect', () => {
     try {
       await visitor.goto('/inloggen/burger/terug?code=forged&state=forged', 'forged return');
       await visitor.page.getByRole('heading', { level: 1, name: 'Inloggen is niet gelukt' }).waitFor();
+    } finally {
+      await visitor.close();
+    }
+  });
+});
+
+describe('sign-in for parents where each municipality has its own provider', () => {
+  // Amsterdam signs in at "west", Utrecht at "midden"; Groningen has not configured sign-in.
+  let perMunicipality: RunningApp;
+  let west: TestProvider;
+  let midden: TestProvider;
+  let folder: string;
+
+  before(async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    [west, midden] = await Promise.all([
+      startTestProvider(`${base}/inloggen/burger/terug`),
+      startTestProvider(`${base}/inloggen/burger/terug`),
+    ]);
+    folder = mkdtempSync(path.join(tmpdir(), 'meedoen-oidc-'));
+    perMunicipality = await startApp({
+      port,
+      env: {
+        PUBLIC_BASE_URL: base,
+        ...writeProvidersFile(folder, [
+          { id: 'west', provider: west, municipalities: ['GM0363'] },
+          { id: 'midden', provider: midden, municipalities: ['GM0344'] },
+        ]),
+      },
+    });
+  });
+  after(async () => {
+    await perMunicipality?.close();
+    await west?.close();
+    await midden?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('a parent chooses Amsterdam, signs in at its provider and lands on their page', async () => {
+    const visitor = await Visitor.open(browser, perMunicipality.baseUrl, viewports[0]!);
+    const { page } = visitor;
+    try {
+      await visitor.goto('/inloggen/burger', 'choose municipality');
+      await page.getByRole('heading', { level: 1, name: 'Inloggen via je gemeente' }).waitFor();
+      const choice = page.getByLabel('In welke gemeente woon je?');
+      assert.deepEqual(await choice.locator('option').allTextContents(), [
+        'Kies je gemeente',
+        'Amsterdam',
+        'Utrecht',
+      ]);
+      // Nothing chosen: the error summary names the field and leads to it.
+      const submit = page.getByRole('button', { name: 'Verder naar inloggen' });
+      await visitor.navigate('nothing chosen', () => submit.click());
+      const summary = page.getByRole('alert');
+      await summary.getByRole('link', { name: 'Kies de gemeente waar je woont.' }).click();
+      await page.waitForFunction(() => document.activeElement?.id === 'gemeente');
+
+      await page.getByLabel('In welke gemeente woon je?').selectOption({ label: 'Amsterdam' });
+      await page.getByRole('button', { name: 'Verder naar inloggen' }).click();
+      // A page sends the browser on (a form may only lead to this site); it is ours, so it is checked too.
+      await page.waitForURL((url) => url.origin === west.issuer);
+      await page.locator('input[name="login"]').fill('ouder-amsterdam');
+      await page.locator('input[name="password"]').fill('anything');
+      await page.locator('button[type="submit"]').click();
+      await page.locator('button[type="submit"]').click();
+      await page.waitForURL(/\/mijn$/);
+      await visitor.goto('/mijn', 'signed in');
+      await page.getByRole('heading', { level: 1, name: 'Je bent ingelogd' }).waitFor();
+    } finally {
+      await visitor.close();
+    }
+  });
+
+  test('Utrecht goes to its own provider; Groningen is told it cannot sign in yet', async () => {
+    const visitor = await Visitor.open(browser, perMunicipality.baseUrl, viewports[1]!);
+    const { page } = visitor;
+    try {
+      // The page that sends the browser on, held still (without its Refresh header) to be checked, and its
+      // button for browsers that do not follow the header.
+      await page.route('**/inloggen/burger?gemeente=GM0344', async (route) => {
+        const response = await route.fetch({ maxRedirects: 0 });
+        const { refresh, ...headers } = response.headers();
+        assert.match(refresh ?? '', new RegExp(`^0; url=${midden.issuer}/`));
+        await route.fulfill({ response, headers });
+      });
+      await visitor.goto('/inloggen/burger?gemeente=GM0344', 'going to the provider');
+      await page.getByRole('heading', { level: 1, name: 'Je gaat naar Inloggen midden' }).waitFor();
+      await page.getByRole('link', { name: 'Verder naar inloggen' }).click();
+      await page.waitForURL((url) => url.origin === midden.issuer);
+      await visitor.goto('/inloggen/burger?gemeente=GM0014', 'no provider');
+      await page.getByRole('heading', { level: 1, name: 'In Groningen kun je nog niet inloggen' }).waitFor();
+      await visitor.navigate('choose again', () =>
+        page.getByRole('link', { name: 'Kies een andere gemeente' }).click(),
+      );
+      await visitor.chooseLanguage('en');
+      await page.getByRole('heading', { level: 1, name: 'Sign in through your municipality' }).waitFor();
+      await page.getByLabel('Which municipality do you live in?').waitFor();
     } finally {
       await visitor.close();
     }

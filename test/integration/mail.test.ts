@@ -11,6 +11,9 @@ import {
   findMail,
   listOutbox,
   MAX_ATTEMPTS,
+  registerSingleUseLinks,
+  SENT_LINK,
+  SPENT_LINK,
 } from '../../src/platform/mail/index.ts';
 import { mailOutbox } from '../../src/platform/mail/schema.ts';
 import { databasesUnderTest } from '../support/databases.ts';
@@ -71,6 +74,24 @@ const mail = (recipient: string, subject = 'Uitnodiging voor Meedoen') => ({
   subject,
   body: 'Welkom bij Meedoen. Kies een wachtwoord via de link.',
   purpose: 'invitation',
+});
+
+// Single-use links of a purpose of this run only: a secret works while it is in `live` and before `until`.
+const linkPurpose = `test-link-${randomUUID().slice(0, 8)}`;
+const live = new Set<string>();
+const until = new Date('2030-01-01T00:00:00Z');
+registerSingleUseLinks({
+  purpose: linkPurpose,
+  path: '/test-link/',
+  stillUsable: async (_db, secrets, now) =>
+    new Set(now < until ? secrets.filter((secret) => live.has(secret)) : []),
+});
+const secret = () => randomUUID().replaceAll('-', '');
+const linkMail = (recipient: string, ...secrets: string[]) => ({
+  recipient,
+  subject: 'Een link',
+  body: ['Beste lezer,', ...secrets.map((s) => `https://meedoen.test/test-link/${s}`), 'Groet'].join('\n'),
+  purpose: linkPurpose,
 });
 
 for (const target of databasesUnderTest()) {
@@ -213,6 +234,56 @@ for (const target of databasesUnderTest()) {
         times,
         [...times].sort((x, y) => y - x),
         'newest first',
+      );
+    });
+
+    test('a single-use link stays in the outbox while it works, and is taken out once spent', async () => {
+      const [working, used] = [secret(), secret()];
+      live.add(working);
+      const id = await db.transaction((tx) => enqueueMail(tx, linkMail(address('links'), working, used)));
+      const before = new Date('2029-12-31T00:00:00Z');
+      await listOutbox(db, { limit: 1, offset: 0, now: before });
+      const read = (await findMail(db, id, before))!.body;
+      assert.ok(
+        read.includes(`https://meedoen.test/test-link/${working}`),
+        'still works: the admin may forward it',
+      );
+      assert.ok(!read.includes(used));
+      assert.equal(
+        read,
+        ['Beste lezer,', 'https://meedoen.test/test-link/' + working, SPENT_LINK, 'Groet'].join('\n'),
+      );
+
+      await listOutbox(db, { limit: 1, offset: 0, now: until });
+      const [stored] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+      assert.equal(stored!.body, ['Beste lezer,', SPENT_LINK, SPENT_LINK, 'Groet'].join('\n'), 'expired');
+    });
+
+    test('a sent mail keeps no single-use link; the recipient gets it, other mail is kept as it is', async () => {
+      const link = secret();
+      live.add(link);
+      const recipient = address('sent-link');
+      const plain = address('sent-plain');
+      const id = await db.transaction((tx) => enqueueMail(tx, linkMail(recipient, link)));
+      const plainId = await db.transaction((tx) => enqueueMail(tx, mail(plain)));
+      await sender().sendDue({ limit: 1000 });
+      assert.ok(mailbox.to(recipient)[0]!.body.includes(`https://meedoen.test/test-link/${link}`));
+      const [stored] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+      assert.equal(stored!.body, ['Beste lezer,', SENT_LINK, 'Groet'].join('\n'));
+      assert.ok(stored!.sentAt);
+      const [other] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, plainId));
+      assert.equal(other!.body, mail(plain).body);
+    });
+
+    test('a purpose registers its links once, on a plain path', () => {
+      const stillUsable = async () => new Set<string>();
+      assert.throws(
+        () => registerSingleUseLinks({ purpose: linkPurpose, path: '/x/', stillUsable }),
+        /registered twice/,
+      );
+      assert.throws(
+        () => registerSingleUseLinks({ purpose: `${linkPurpose}-2`, path: '/a.*b/', stillUsable }),
+        /not a plain path/,
       );
     });
 

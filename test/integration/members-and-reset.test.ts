@@ -11,6 +11,7 @@ import { createPerson, findPerson, updatePerson, type Membership } from '../../s
 import { loadConfig } from '../../src/platform/config.ts';
 import { csrfToken } from '../../src/platform/csrf.ts';
 import type { DatabaseHandle } from '../../src/platform/db.ts';
+import { SPENT_LINK } from '../../src/platform/mail/index.ts';
 import { mailOutbox } from '../../src/platform/mail/schema.ts';
 import { createPseudonymiser } from '../../src/platform/processing-log/index.ts';
 import { processingLog } from '../../src/platform/processing-log/schema.ts';
@@ -95,8 +96,9 @@ for (const target of databasesUnderTest()) {
         headers: { ...headers, ...(cookie ? { cookie: `meedoen_sessie=${cookie}` } : {}) },
       });
 
+    // In the order queued: a body taken out of the outbox is an updated row, which may move in a table scan.
     const mailsTo = (recipient: string) =>
-      database.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, recipient));
+      database.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, recipient)).orderBy(mailOutbox.id);
     const linkIn = (body: string) =>
       new RegExp(`${publicBaseUrl}/wachtwoord-herstellen/([A-Za-z0-9_-]+)`).exec(body)?.[1] ?? '';
 
@@ -230,6 +232,51 @@ for (const target of databasesUnderTest()) {
         assert.equal(expired.statusCode, 410);
       });
 
+      test('a used reset link leaves the outbox with its use, and the person’s older links with it', async () => {
+        const member = await person([{ organisationKey: uniqueKey('org'), role: 'handler' }]);
+        const other = await person([{ organisationKey: uniqueKey('org'), role: 'handler' }]);
+        const ip = someIp();
+        for (const email of [member.email, member.email, other.email])
+          await post('/wachtwoord-vergeten', { email }, { ip });
+        const [older, newer] = (await mailsTo(member.email)).map((m) => linkIn(m.body));
+        const othersLink = linkIn((await mailsTo(other.email))[0]!.body);
+        assert.ok(older && newer && othersLink);
+
+        const short = await post(`/wachtwoord-herstellen/${newer}`, { password: 'kort' });
+        assert.equal(short.statusCode, 400);
+        assert.ok((await mailsTo(member.email))[1]!.body.includes(newer!), 'not used yet: still there');
+
+        const used = await post(`/wachtwoord-herstellen/${newer}`, {
+          password: 'mijn nieuwe lange wachtwoord',
+        });
+        assert.equal(used.statusCode, 303);
+        for (const [mail, token] of (await mailsTo(member.email)).map(
+          (m, i) => [m, [older, newer][i]!] as const,
+        )) {
+          assert.ok(!mail.body.includes(token), 'the token is gone from the stored body');
+          assert.ok(!mail.body.includes('/wachtwoord-herstellen/'));
+          assert.equal(mail.body.split(SPENT_LINK).length - 1, 2, 'both language versions');
+          assert.match(mail.body, /^Beste Sam/);
+        }
+        assert.ok((await mailsTo(other.email))[0]!.body.includes(othersLink!), 'another person’s link stays');
+      });
+
+      test('an expired reset link is in neither the outbox page nor the outbox', async () => {
+        const member = await person([{ organisationKey: uniqueKey('org'), role: 'handler' }]);
+        const admin = await person([{ organisationKey: '', role: 'platform_admin' }]);
+        await post('/wachtwoord-vergeten', { email: member.email });
+        const token = linkIn((await mailsTo(member.email))[0]!.body);
+        assert.ok(token);
+        moment = new Date(moment.getTime() + 61 * 60_000);
+        const page = await get('/beheer/uitgaande-mail', (await signedIn(admin.id)).cookie);
+        assert.equal(page.statusCode, 200);
+        assert.ok(!page.body.includes(token));
+        const [mail] = await mailsTo(member.email);
+        assert.ok(!mail!.body.includes(token));
+        assert.ok(mail!.body.includes(SPENT_LINK));
+        assert.equal((await get(`/wachtwoord-herstellen/${token}`)).statusCode, 410);
+      });
+
       test('after five requests an hour for one address, or twenty from one address, nothing more is sent', async () => {
         const member = await person([{ organisationKey: uniqueKey('org'), role: 'handler' }]);
         const first = await post('/wachtwoord-vergeten', { email: member.email });
@@ -321,6 +368,23 @@ for (const target of databasesUnderTest()) {
         // The invitation link works for the newcomer.
         const token = /\/uitnodiging\/([A-Za-z0-9_-]+)/.exec(mails[0]!.body)?.[1];
         assert.equal((await get(`/uitnodiging/${token}`)).statusCode, 200);
+      });
+
+      test('an accepted invitation’s link leaves the outbox in the same step', async () => {
+        const org = await organisation();
+        const email = `${uniqueKey('nieuw')}@leergeld.example`;
+        await post(
+          list(org.key),
+          { _csrf: org.session.csrf, email, name: 'Noor Bakker', role: 'handler' },
+          { cookie: org.session.cookie },
+        );
+        const token = /\/uitnodiging\/([A-Za-z0-9_-]+)/.exec((await mailsTo(email))[0]!.body)?.[1] ?? '';
+        assert.ok(token);
+        const accepted = await post(`/uitnodiging/${token}`, { password: 'mijn nieuwe lange wachtwoord' });
+        assert.equal(accepted.statusCode, 303);
+        const [mail] = await mailsTo(email);
+        assert.ok(!mail!.body.includes(token));
+        assert.equal(mail!.body.split(SPENT_LINK).length - 1, 2);
       });
 
       test('an invitation with missing or wrong fields, or for the platform role, is asked again', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/identity/roles.ts';
 import { completeSecondFactor, resumeSession, startSession } from '../../src/identity/sessions.ts';
@@ -12,8 +13,10 @@ import {
   createPseudonymiser,
   defineActivity,
   logProcessing,
+  NO_SUBJECT,
   type ProcessingEntry,
 } from '../../src/platform/processing-log/index.ts';
+import { processingLog } from '../../src/platform/processing-log/schema.ts';
 import { newTraceId } from '../../src/platform/trace.ts';
 import { buildTestApp } from '../support/app.ts';
 import { databasesUnderTest } from '../support/databases.ts';
@@ -64,17 +67,25 @@ for (const target of databasesUnderTest()) {
       await database.close();
     });
 
-    /** A staff member with one role, fully signed in (password and second step); returns the cookie. */
-    async function signedIn(role: Role): Promise<string> {
+    /** A staff member with one role, fully signed in (password and second step), with their cookie. */
+    async function signedInAs(
+      role: Role,
+    ): Promise<{ cookie: string; personId: string; organisation: string }> {
       const now = new Date();
+      const organisation = role === 'platform_admin' ? '' : uniqueKey('org');
       const person = await createPerson(database.db, {
         email: `${uniqueKey(role)}@example.org`,
         displayName: `Test ${role}`,
-        memberships: [{ organisationKey: role === 'platform_admin' ? '' : uniqueKey('org'), role }],
+        memberships: [{ organisationKey: organisation, role }],
       });
       const half = await resumeSession(database.db, await startSession(database.db, person.id, now), now);
-      return completeSecondFactor(database.db, half!, now);
+      return {
+        cookie: await completeSecondFactor(database.db, half!, now),
+        personId: person.id,
+        organisation,
+      };
     }
+    const signedIn = async (role: Role) => (await signedInAs(role)).cookie;
 
     async function log(entries: Partial<ProcessingEntry>[]): Promise<void> {
       await database.db.transaction(async (tx) => {
@@ -103,6 +114,31 @@ for (const target of databasesUnderTest()) {
         headers: { ...cookieHeader(cookie), 'content-type': 'application/x-www-form-urlencoded' },
         payload: new URLSearchParams(fields).toString(),
       });
+    /** A request in a trace of its own, so the records it writes can be told from every other. */
+    function traced(method: 'GET' | 'POST', url: string, cookie: string, fields?: Record<string, string>) {
+      const traceId = newTraceId();
+      const response = app.inject({
+        method,
+        url,
+        headers: {
+          ...cookieHeader(cookie),
+          traceparent: `00-${traceId}-${'1'.repeat(16)}-01`,
+          ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        },
+        ...(fields ? { payload: new URLSearchParams(fields).toString() } : {}),
+      });
+      return { traceId, response };
+    }
+    const recordsOfTrace = (traceId: string) =>
+      database.db.select().from(processingLog).where(eq(processingLog.traceId, traceId));
+    /** Each stored row as text, to show a typed identifier is nowhere in it. */
+    async function rawRowsOfTrace(traceId: string): Promise<string> {
+      const result = (await database.db.execute(
+        sql`select row_to_json(p)::text as raw from processing_log p where trace_id = ${traceId}`,
+      )) as unknown as { rows: { raw: string }[] };
+      return result.rows.map((row) => row.raw).join('\n');
+    }
+
     const rowsIn = (html: string) => html.match(/<tr class="utrecht-table__row">(?!<th)/g)?.length ?? 0;
 
     test('the privacy officer sees only the records that match, newest first, in a table', async () => {
@@ -277,6 +313,112 @@ for (const target of databasesUnderTest()) {
       );
       assert.equal(nobody.statusCode, 200);
       assert.match(nobody.body, /Er zijn geen verwerkingen over deze persoon gevonden/);
+    });
+
+    test('answering a data subject’s request writes exactly one record about them per answer', async () => {
+      const officer = await signedInAs('privacy_officer');
+      const identifier = `kind-${unique()}`;
+      const pseudonym = pseudonymiser.pseudonym('child', identifier);
+      await log([{ subject: { kind: 'child', id: identifier } }]);
+      const form = await get('/beheer/verwerkingen/betrokkene', officer.cookie);
+      assert.ok(!form.body.includes('value="data-subject"'), 'the officer’s own activities add no kind');
+      const fields = { _csrf: csrfIn(form.body), kind: 'child', identifier };
+
+      const first = traced('POST', '/beheer/verwerkingen/betrokkene', officer.cookie, fields);
+      assert.equal((await first.response).statusCode, 200);
+      const records = await recordsOfTrace(first.traceId);
+      assert.deepEqual(
+        records.map((r) => ({
+          activity: r.activity,
+          action: r.action,
+          subject: r.subjectPseudonym,
+          actor: [r.actorPersonId, r.actorRole, r.actorOrganisation],
+        })),
+        [
+          {
+            activity: 'privacy.subject-access',
+            action: 'read',
+            subject: pseudonym,
+            actor: [officer.personId, 'privacy_officer', officer.organisation],
+          },
+        ],
+      );
+      assert.ok(!(await rawRowsOfTrace(first.traceId)).includes(identifier));
+
+      // The next answer shows the first one; each answer writes its own record, and only one.
+      const second = traced('POST', '/beheer/verwerkingen/betrokkene', officer.cookie, fields);
+      const answer = await second.response;
+      assert.match(answer.body, /2 verwerkingen over deze persoon/);
+      assert.ok(answer.body.includes('<td class="utrecht-table__cell">privacy.subject-access</td>'));
+      assert.ok(answer.body.includes('AVG art. 15'));
+      assert.equal((await recordsOfTrace(second.traceId)).length, 1);
+      const about = await database.db
+        .select()
+        .from(processingLog)
+        .where(eq(processingLog.subjectPseudonym, pseudonym));
+      assert.equal(about.filter((r) => r.activity === 'privacy.subject-access').length, 2);
+
+      const refused = traced('POST', '/beheer/verwerkingen/betrokkene', officer.cookie, {
+        ...fields,
+        kind: 'dragon',
+      });
+      assert.equal((await refused.response).statusCode, 400);
+      assert.equal((await recordsOfTrace(refused.traceId)).length, 0, 'nothing read, nothing logged');
+    });
+
+    test('every search and export of the log writes one record per person it names, and no typed id', async () => {
+      const officer = await signedInAs('privacy_officer');
+      const actor = `person-${unique()}`;
+      const subject = pseudonymiser.pseudonym('child', `kind-${unique()}`);
+      const staffPseudonym = pseudonymiser.pseudonym('staff-member', actor);
+      await log([{ actor: { personId: actor, role: 'handler', organisation: null } }]);
+      const subjectsOf = async (traceId: string) =>
+        (await recordsOfTrace(traceId)).map((r) => `${r.activity} ${r.action} ${r.subjectPseudonym}`).sort();
+      const cases: [url: string, expected: string[]][] = [
+        [`/beheer/verwerkingen?subject=${subject}`, [`privacy.log-search read ${subject}`]],
+        [`/beheer/verwerkingen?actor=${actor}`, [`privacy.log-search read ${staffPseudonym}`]],
+        [`/beheer/verwerkingen?actor=${actor}&page=2`, [`privacy.log-search read ${staffPseudonym}`]],
+        [
+          `/beheer/verwerkingen?actor=${actor}&subject=${subject}`,
+          [`privacy.log-search read ${staffPseudonym}`, `privacy.log-search read ${subject}`].sort(),
+        ],
+        [
+          `/beheer/verwerkingen?activity=${viewChild.code}`,
+          [`privacy.log-search read ${NO_SUBJECT.pseudonym}`],
+        ],
+        [`/beheer/verwerkingen`, [`privacy.log-search read ${NO_SUBJECT.pseudonym}`]],
+        [`/beheer/verwerkingen/export.csv?actor=${actor}`, [`privacy.log-search export ${staffPseudonym}`]],
+        [`/beheer/verwerkingen/export.csv`, [`privacy.log-search export ${NO_SUBJECT.pseudonym}`]],
+        [`/beheer/verwerkingen?subject=abc`, []],
+        [`/beheer/verwerkingen/export.csv?from=2024-13-45`, []],
+      ];
+      for (const [url, expected] of cases) {
+        const { traceId, response } = traced('GET', url, officer.cookie);
+        assert.equal((await response).statusCode, expected.length > 0 ? 200 : 400, url);
+        assert.deepEqual(await subjectsOf(traceId), expected, url);
+        assert.ok(!(await rawRowsOfTrace(traceId)).includes(actor), url);
+        for (const record of await recordsOfTrace(traceId))
+          assert.deepEqual(
+            [record.actorPersonId, record.actorRole, record.actorOrganisation],
+            [officer.personId, 'privacy_officer', officer.organisation],
+            url,
+          );
+      }
+
+      // The search shows the log as it was asked: its own record comes with the next read.
+      const { traceId, response } = traced(
+        'GET',
+        `/beheer/verwerkingen?subject=${staffPseudonym}`,
+        officer.cookie,
+      );
+      const page = await response;
+      assert.ok(!page.body.includes(traceId));
+      const next = await get(`/beheer/verwerkingen?subject=${staffPseudonym}`, officer.cookie);
+      assert.ok(next.body.includes(`<code>${traceId}</code>`));
+      const own = await get(`/beheer/verwerkingen?actor=${officer.personId}`, officer.cookie);
+      assert.match(own.body, /Verwerkingen 1 tot en met 11 van 11/);
+      assert.ok(own.body.includes(`<code>${subject}</code>`));
+      assert.ok(!own.body.includes(`<code>${NO_SUBJECT.pseudonym}</code>`), 'no subject shows as none');
     });
 
     test('the request form refuses a missing token (403) and bad fields (400)', async () => {

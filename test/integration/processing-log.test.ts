@@ -10,6 +10,7 @@ import {
   exportProcessingLogCsv,
   logProcessing,
   logProcessingMany,
+  NO_SUBJECT,
   processingsAbout,
   searchProcessingLog,
   type ProcessingEntry,
@@ -113,6 +114,17 @@ for (const target of databasesUnderTest()) {
       const { total, records } = await byActor(actor.personId!);
       assert.equal(total, 3);
       assert.ok(records.some((r) => r.subjectPseudonym === pseudonym));
+    });
+
+    test('a processing about no one in particular is logged once, under a marker no one can change', async () => {
+      const e = entry({ subject: NO_SUBJECT });
+      await log(e);
+      const { total, records } = await byActor(e.actor.personId!);
+      assert.equal(total, 1);
+      assert.equal(records[0]!.subjectPseudonym, '0'.repeat(64));
+      assert.throws(() => {
+        (NO_SUBJECT as { pseudonym: string }).pseudonym = 'f'.repeat(64);
+      }, TypeError);
     });
 
     test('the subject’s id is nowhere in the stored row', async () => {

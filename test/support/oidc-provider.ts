@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import path from 'node:path';
 import Provider from 'oidc-provider';
+import YAML from 'yaml';
 import { freePort } from './ports.ts';
 
 export type TestProvider = { issuer: string; clientId: string; clientSecret: string; close(): Promise<void> };
@@ -40,4 +43,30 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
     clientSecret,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * An OIDC_PROVIDERS_FILE in `folder` for test providers, each serving the municipalities given, and the
+ * environment that goes with it (the secrets in the variables the file names; http allowed).
+ */
+export function writeProvidersFile(
+  folder: string,
+  entries: { id: string; provider: TestProvider; municipalities: string[] }[],
+): Record<string, string> {
+  const file = path.join(folder, 'providers.yaml');
+  const env: Record<string, string> = { OIDC_PROVIDERS_FILE: file, OIDC_ALLOW_HTTP: 'true' };
+  const providers = entries.map(({ id, provider, municipalities }) => {
+    const clientSecretEnv = `OIDC_SECRET_${id.toUpperCase()}`;
+    env[clientSecretEnv] = provider.clientSecret;
+    return {
+      id,
+      name: { nl: `Inloggen ${id}`, en: `Sign-in ${id}` },
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      clientSecretEnv,
+      municipalities,
+    };
+  });
+  writeFileSync(file, YAML.stringify({ providers }));
+  return env;
 }

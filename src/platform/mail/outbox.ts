@@ -2,6 +2,7 @@ import { count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '../db.ts';
 import { mailOutbox } from './schema.ts';
+import { redactSpentLinks } from './single-use-links.ts';
 
 /** After this many tries a message stays unsent, shown as failed on the outbox page. */
 export const MAX_ATTEMPTS = 10;
@@ -62,10 +63,15 @@ function present<T extends EntryRow>(row: T): T & { status: OutboxStatus } {
   return { ...row, status };
 }
 
+/**
+ * One page of the outbox, newest first. Links that no longer work are taken out of the bodies first, so
+ * reading the outbox is also when expired links stop being readable; pass the caller's transaction.
+ */
 export async function listOutbox(
   db: Queryable,
-  { limit, offset }: { limit: number; offset: number },
+  { limit, offset, now = new Date() }: { limit: number; offset: number; now?: Date },
 ): Promise<{ entries: OutboxEntry[]; total: number }> {
+  await redactSpentLinks(db, now);
   const rows = await db
     .select(entryColumns)
     .from(mailOutbox)
@@ -76,7 +82,13 @@ export async function listOutbox(
   return { entries: rows.map(present), total: counted?.total ?? 0 };
 }
 
-export async function findMail(db: Queryable, id: number): Promise<(OutboxEntry & { body: string }) | null> {
+/** One message with its body, in which only links that still work are left. */
+export async function findMail(
+  db: Queryable,
+  id: number,
+  now = new Date(),
+): Promise<(OutboxEntry & { body: string }) | null> {
+  await redactSpentLinks(db, now);
   const [row] = await db
     .select({ ...entryColumns, body: mailOutbox.body })
     .from(mailOutbox)

@@ -5,6 +5,7 @@ import type { Database } from '../db.ts';
 import { nextAttemptDelayMs } from './backoff.ts';
 import { MAX_ATTEMPTS } from './outbox.ts';
 import { mailOutbox } from './schema.ts';
+import { withoutSingleUseLinks } from './single-use-links.ts';
 
 export type MailLog = { warn(message: string): void; error(message: string): void };
 
@@ -30,6 +31,7 @@ const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTim
 
 type Claimed = {
   id: number;
+  purpose: string;
   recipient: string;
   subject: string;
   body: string;
@@ -47,6 +49,7 @@ export function createMailSender({ db, smtpUrl, from, clock, log }: MailSenderOp
       const [row] = await tx
         .select({
           id: mailOutbox.id,
+          purpose: mailOutbox.purpose,
           recipient: mailOutbox.recipient,
           subject: mailOutbox.subject,
           body: mailOutbox.body,
@@ -94,9 +97,12 @@ export function createMailSender({ db, smtpUrl, from, clock, log }: MailSenderOp
       log.warn(`mail ${mail.id} not sent (attempt ${mail.attempts}): ${lastError}`);
       return false;
     }
+    // A sent message is never sent again (only an unsent claim is retried), so its single-use links have
+    // no further use here; the recipient's copy is the one that counts.
+    const body = withoutSingleUseLinks(mail.purpose, mail.body);
     await db
       .update(mailOutbox)
-      .set({ sentAt: clock.now(), lastError: null })
+      .set({ sentAt: clock.now(), lastError: null, ...(body !== mail.body && { body }) })
       .where(eq(mailOutbox.id, mail.id));
     return true;
   }

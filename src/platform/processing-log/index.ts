@@ -3,6 +3,7 @@ export { createPseudonymiser, type Pseudonymiser } from './pseudonym.ts';
 export {
   logProcessing,
   logProcessingMany,
+  NO_SUBJECT,
   processingActions,
   type ProcessingAction,
   type ProcessingActor,

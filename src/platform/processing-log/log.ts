@@ -20,6 +20,12 @@ export type ProcessingEntry = {
 const PSEUDONYM = /^[0-9a-f]{64}$/;
 
 /**
+ * The subject of a processing about no one in particular, such as a search of the log by activity or date.
+ * Every record names a subject; a keyed hash is all zeros for nobody in practice, so this reads as "none".
+ */
+export const NO_SUBJECT: { readonly pseudonym: string } = Object.freeze({ pseudonym: '0'.repeat(64) });
+
+/**
  * Writes one record in the caller's transaction, so the record exists exactly when the processing does.
  * Throws, and so rolls the caller back, when the entry is not one the register can account for.
  */

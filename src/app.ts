@@ -21,6 +21,7 @@ import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db.ts';
 import type { Clock } from './platform/clock.ts';
 import type { ReferenceParameters } from './eligibility/parameters.ts';
+import { publicApplicationRoutes, staffApplicationRoutes } from './applications/index.ts';
 import { schemeEditorRoutes } from './eligibility/scheme-editor-routes.tsx';
 import { allSchemeKeys } from './eligibility/scheme-store.ts';
 import { eligibilityApiRoutes } from './eligibility/routes.ts';
@@ -116,6 +117,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  const applicationOptions = {
+    db: database.db,
+    clock,
+    secret: config.secret,
+    parameters,
+    publicBaseUrl: config.publicBaseUrl,
+    secureCookies: config.environment === 'production',
+  };
   registerErrorHandling(app);
   registerAccessControl(app, { db: database.db, clock, secret: config.secret });
   // Everything here is open to anyone: the public pages, the public API, assets, health.
@@ -130,6 +139,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     await publicScope.register(cataloguePageRoutes(database.db));
     await publicScope.register(eligibilityApiRoutes(database.db, parameters, clock));
     await publicScope.register(checkPageRoutes(database.db, parameters, clock, config.secret));
+    await publicScope.register(publicApplicationRoutes(applicationOptions));
   });
   await app.register(
     identityRoutes({
@@ -157,6 +167,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     }),
   );
   await app.register(schemeEditorRoutes({ db: database.db, clock, secret: config.secret }));
+  await app.register(staffApplicationRoutes(applicationOptions));
   if (config.oidc) {
     await app.register(
       citizenRoutes({

@@ -18,6 +18,10 @@ const rules = {
   'catalogue.edit': { roles: ['coordinator'], scope: 'own' },
   'schemes.edit': { roles: ['coordinator'], scope: 'own' },
   'processing_log.search': { roles: ['privacy_officer'], scope: 'any' },
+  // Applying on a family's behalf, and the intermediary's own caseload.
+  'applications.apply': { roles: ['intermediary'], scope: 'own' },
+  // The handling organisation's queue: deciding, asking for information, registering deliveries.
+  'applications.handle': { roles: ['handler', 'coordinator'], scope: 'own' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: 'own' | 'any' }>;
 
 export type Action = keyof typeof rules;

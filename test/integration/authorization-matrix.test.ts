@@ -23,6 +23,8 @@ const expected: Record<string, { roles: readonly Role[]; ownOrganisationOnly: bo
   'schemes.edit': { roles: ['coordinator'], ownOrganisationOnly: true },
   'members.manage': { roles: ['coordinator'], ownOrganisationOnly: true },
   'processing_log.search': { roles: ['privacy_officer'], ownOrganisationOnly: false },
+  'applications.apply': { roles: ['intermediary'], ownOrganisationOnly: true },
+  'applications.handle': { roles: ['handler', 'coordinator'], ownOrganisationOnly: true },
 };
 
 // The organisation every actor's "own" membership is in; routes about an organisation are asked about it.

@@ -1,0 +1,169 @@
+import { eq } from 'drizzle-orm';
+import type { Clock } from '../platform/clock.ts';
+import type { Database, Transaction } from '../platform/db.ts';
+import { enqueueMail } from '../platform/mail/index.ts';
+import { logProcessingMany, type ProcessingActor } from '../platform/processing-log/index.ts';
+import type { Pseudonymiser } from '../platform/processing-log/index.ts';
+import type { TraceId } from '../platform/trace.ts';
+import { submitActivity } from './activities.ts';
+import {
+  applicationChildren,
+  applicationEvents,
+  applicationItems,
+  applications,
+  type incomeSources,
+} from './schema.ts';
+import { hashTrackingToken, newReference, trackingToken } from './tokens.ts';
+
+export type IncomeSource = (typeof incomeSources)[number];
+
+export type ChildRequest = {
+  firstName: string;
+  birthDate: string;
+  childKey: string;
+  provisions: { key: string; handledBy: string; eligibility: unknown }[];
+};
+
+/** A complete, validated application; the pages and the API build it, this module only stores it. */
+export type Submission = {
+  submissionKey: string;
+  channel: 'family' | 'intermediary';
+  intermediary: { personId: string; organisationKey: string } | null;
+  municipalityCode: string;
+  postcode: string;
+  houseNumber: string;
+  householdType: string;
+  incomeSource: IncomeSource;
+  netIncomeCents: number | null;
+  intermediaryVouches: boolean;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  locale: 'nl' | 'en';
+  consent: { text: string; by: 'parent' | 'young_person' | 'family_via_intermediary' };
+  children: ChildRequest[];
+};
+
+export type Submitted = { created: boolean; id: string; reference: string; trackingToken: string };
+
+export type SubmitContext = {
+  db: Database;
+  clock: Clock;
+  secret: string;
+  pseudonymiser: Pseudonymiser;
+  actor: ProcessingActor;
+  traceId: TraceId;
+  /** The confirmation mail: subject and body in the family's language, with the link and code in them. */
+  confirmation: (submitted: { reference: string; trackingToken: string; locale: 'nl' | 'en' }) => {
+    subject: string;
+    body: string;
+  };
+};
+
+async function existing(tx: Transaction, submissionKey: string, secret: string): Promise<Submitted | null> {
+  const [row] = await tx
+    .select({ id: applications.id, reference: applications.reference })
+    .from(applications)
+    .where(eq(applications.submissionKey, submissionKey));
+  return row ? { created: false, ...row, trackingToken: trackingToken(secret, row.id) } : null;
+}
+
+/**
+ * Stores an application with its children, one item per provision (each to its handling organisation),
+ * the first event of each, one processing-log record per child and the confirmation mail, all in one
+ * transaction. The same submission key again returns the first application: a double click, a retry
+ * after a lost answer or ten concurrent submits create one.
+ */
+export async function submitApplication(submission: Submission, context: SubmitContext): Promise<Submitted> {
+  const { db, clock, secret } = context;
+  return db.transaction(async (tx) => {
+    const repeat = await existing(tx, submission.submissionKey, secret);
+    if (repeat) return repeat;
+    const now = clock.now();
+    const id = crypto.randomUUID();
+    const token = trackingToken(secret, id);
+    const inserted = await tx
+      .insert(applications)
+      .values({
+        id,
+        reference: newReference(),
+        trackingTokenHash: hashTrackingToken(token),
+        channel: submission.channel,
+        intermediaryPersonId: submission.intermediary?.personId ?? null,
+        intermediaryOrganisation: submission.intermediary?.organisationKey ?? null,
+        municipalityCode: submission.municipalityCode,
+        postcode: submission.postcode,
+        houseNumber: submission.houseNumber,
+        householdType: submission.householdType,
+        incomeSource: submission.incomeSource,
+        netIncomeCents: submission.netIncomeCents,
+        intermediaryVouches: submission.intermediaryVouches,
+        contactEmail: submission.contactEmail,
+        contactPhone: submission.contactPhone,
+        locale: submission.locale,
+        consentText: submission.consent.text,
+        consentBy: submission.consent.by,
+        consentedAt: now,
+        submissionKey: submission.submissionKey,
+        submittedAt: now,
+      })
+      // A concurrent submit with the same key may have committed meanwhile; then this one returns that one.
+      .onConflictDoNothing({ target: applications.submissionKey })
+      .returning({ reference: applications.reference });
+    const reference = inserted[0]?.reference;
+    if (!reference) return (await existing(tx, submission.submissionKey, secret))!;
+
+    const actorKind = submission.channel === 'family' ? 'family' : 'staff';
+    for (const [position, child] of submission.children.entries()) {
+      const [stored] = await tx
+        .insert(applicationChildren)
+        .values({
+          applicationId: id,
+          position,
+          firstName: child.firstName,
+          birthDate: child.birthDate,
+          childKey: child.childKey,
+        })
+        .returning({ id: applicationChildren.id });
+      const items = await tx
+        .insert(applicationItems)
+        .values(
+          child.provisions.map((p) => ({
+            applicationId: id,
+            childId: stored!.id,
+            provisionKey: p.key,
+            handlingOrganisation: p.handledBy,
+            status: 'submitted',
+            eligibility: p.eligibility,
+            updatedAt: now,
+          })),
+        )
+        .returning({ id: applicationItems.id });
+      await tx.insert(applicationEvents).values(
+        items.map((item) => ({
+          itemId: item.id,
+          fromStatus: null,
+          toStatus: 'submitted',
+          actorKind,
+          actorPersonId: submission.intermediary?.personId ?? null,
+          at: now,
+        })),
+      );
+    }
+    await logProcessingMany(
+      tx,
+      submission.children.map((child) => ({
+        actor: context.actor,
+        activity: submitActivity,
+        action: 'create' as const,
+        subject: { kind: 'child', id: child.childKey },
+        traceId: context.traceId,
+      })),
+      context.pseudonymiser,
+    );
+    if (submission.contactEmail) {
+      const mail = context.confirmation({ reference, trackingToken: token, locale: submission.locale });
+      await enqueueMail(tx, { recipient: submission.contactEmail, purpose: 'application-received', ...mail });
+    }
+    return { created: true, id, reference, trackingToken: token };
+  });
+}

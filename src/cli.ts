@@ -4,6 +4,7 @@ import { formatReport } from './catalogue/validate-catalogue.ts';
 import { importSchemesFile } from './eligibility/import-schemes-file.ts';
 import { allSchemeKeys } from './eligibility/scheme-store.ts';
 import { serve } from './main.ts';
+import { eraseExpiredApplications } from './applications/retention.ts';
 import { invitePerson } from './identity/invitations.ts';
 import { invitationMail } from './identity/invitation-mail.ts';
 import { enqueueMail } from './platform/mail/index.ts';
@@ -158,6 +159,32 @@ user
       });
       say(`invitation for ${email} (${role}${organisation ? ` at ${organisation}` : ''}), valid for 7 days:`);
       console.log(link);
+    }),
+  );
+
+program
+  .command('retention')
+  .description('retention of personal data in applications')
+  .command('run')
+  .description(
+    'erase the personal data of applications closed longer than MEEDOEN_RETENTION_MONTHS ago, and expired drafts',
+  )
+  .option('--dry-run', 'only count what would be erased')
+  .action((options: { dryRun?: boolean }) =>
+    withDatabase(async (database) => {
+      const config = loadConfig();
+      const result = await eraseExpiredApplications(database.db, {
+        now: new Date(),
+        retentionMonths: config.retentionMonths,
+        secret: config.secret,
+        dryRun: options.dryRun === true,
+      });
+      const verb = options.dryRun ? 'would erase' : 'erased';
+      say(
+        `${verb}: ${result.applications} applications (${result.children} children), ${result.drafts} expired drafts` +
+          ` (term: ${config.retentionMonths} months)`,
+      );
+      if (result.busy) say('another process is erasing at the moment; run again later for the rest');
     }),
   );
 

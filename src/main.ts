@@ -4,6 +4,7 @@ import { loadParameters } from './eligibility/load-parameters.ts';
 import { createMailSender } from './platform/mail/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { openPreparedDatabase, seedDemoData } from './setup.ts';
+import { scheduleRetention } from './applications/retention.ts';
 
 /** Starts the server and stops it cleanly on SIGINT/SIGTERM, finishing requests in flight. */
 export async function serve(config: Config): Promise<void> {
@@ -22,6 +23,14 @@ export async function serve(config: Config): Promise<void> {
     log: { warn: (message) => app.log.warn(message), error: (message) => app.log.error(message) },
   });
   if (config.mail.smtpUrl) mailSender.start({ intervalMs: 5_000 });
+  // Personal data of closed applications is erased daily after the retention term (docs/applications.md).
+  const retention = scheduleRetention({
+    db: database.db,
+    clock: systemClock,
+    secret: config.secret,
+    retentionMonths: config.retentionMonths,
+    log: { info: (message) => app.log.info(message), error: (message) => app.log.error(message) },
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -29,6 +38,7 @@ export async function serve(config: Config): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'stopping');
     await mailSender.stop();
+    await retention.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -35,6 +35,7 @@ const environmentSchema = z.object({
   OIDC_ALLOW_HTTP: booleanFlag.default(false),
   OIDC_PROVIDERS_FILE: z.string().min(1).optional(),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  MEEDOEN_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
 });
 
 // Only for development and tests: anyone can read this, so production refuses to start without its own.
@@ -60,6 +61,8 @@ export type Config = {
    */
   oidc: { providers: readonly OidcProviderSettings[] } | null;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  /** Months after an application's last final status until its personal data is erased. */
+  retentionMonths: number;
 };
 
 export class ConfigError extends Error {}
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: oidcProviders(e, withoutBlanks),
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+    retentionMonths: e.MEEDOEN_RETENTION_MONTHS,
   };
 }
 

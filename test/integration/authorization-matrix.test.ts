@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { applicationItems } from '../../src/applications/schema.ts';
+import { submitApplication } from '../../src/applications/submit.ts';
 import { addSchemeVersion, insertScheme } from '../../src/eligibility/scheme-store.ts';
 import { roles, type Role } from '../../src/identity/roles.ts';
 import { completeSecondFactor, resumeSession, startSession } from '../../src/identity/sessions.ts';
@@ -9,6 +12,7 @@ import { createPerson } from '../../src/identity/store.ts';
 import { csrfToken } from '../../src/platform/csrf.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { DatabaseHandle } from '../../src/platform/db.ts';
+import { createPseudonymiser } from '../../src/platform/processing-log/index.ts';
 import { buildTestApp } from '../support/app.ts';
 import { databasesUnderTest } from '../support/databases.ts';
 import { buildCatalogue, insertCatalogue, uniqueKey } from '../support/factories.ts';
@@ -42,6 +46,10 @@ const examples: Record<string, string> = {
   '/uitnodiging/:token': '/uitnodiging/not-a-real-invitation',
   '/wachtwoord-herstellen/:token': '/wachtwoord-herstellen/not-a-real-link',
   '/api/docs/static/*': '/api/docs/static/index.html',
+  '/aanvragen/:step': '/aanvragen/woonplaats',
+  '/volgen/:token': '/volgen/not-a-real-tracking-link',
+  '/volgen/:token/antwoord': '/volgen/not-a-real-tracking-link/antwoord',
+  '/volgen/:token/intrekken': '/volgen/not-a-real-tracking-link/intrekken',
 };
 for (const path of [
   '/beheer/organisaties/:organisation/voorzieningen',
@@ -59,6 +67,61 @@ for (const path of [
   '/beheer/organisaties/:organisation/regelingen/:key/versies',
 ]) {
   examples[path] = path.replace(':organisation', organisation).replace(':key', ownScheme);
+}
+const caseload = `/beheer/organisaties/${organisation}/caseload`;
+examples['/beheer/organisaties/:organisation/caseload'] = caseload;
+examples['/beheer/organisaties/:organisation/caseload/aanvragen'] = `${caseload}/aanvragen`;
+// A draft nobody has: its owner would be sent to the caseload, so "allowed" is a redirect, not a 404.
+examples['/beheer/organisaties/:organisation/caseload/concepten/:draft/:step'] =
+  `${caseload}/concepten/00000000-0000-4000-8000-000000000000/gezin`;
+
+/** The own intermediary's application, so their caseload pages about it open (anyone else's are 404). */
+async function intermediaryApplication(db: DatabaseHandle['db'], personId: string) {
+  const submitted = await submitApplication(
+    {
+      submissionKey: uniqueKey('matrix'),
+      channel: 'intermediary',
+      intermediary: { personId, organisationKey: organisation },
+      municipalityCode: 'GM0037',
+      postcode: '9501AA',
+      houseNumber: '1',
+      householdType: 'single_parent',
+      incomeSource: 'bijstand',
+      netIncomeCents: null,
+      intermediaryVouches: true,
+      contactEmail: null,
+      contactPhone: null,
+      locale: 'nl',
+      consent: { text: 'Test', by: 'family_via_intermediary' },
+      children: [
+        {
+          firstName: 'Kind',
+          birthDate: '2015-01-01',
+          childKey: `ck1_${'0'.repeat(64)}`,
+          provisions: [{ key: ownProvision, handledBy: organisation, eligibility: {} }],
+        },
+      ],
+    },
+    {
+      db,
+      clock: { now: () => new Date() },
+      secret,
+      pseudonymiser: createPseudonymiser(secret),
+      actor: { personId, role: 'intermediary', organisation },
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      confirmation: () => ({ subject: '', body: '' }),
+    },
+  );
+  const [item] = await db
+    .select({ id: applicationItems.id })
+    .from(applicationItems)
+    .where(eq(applicationItems.applicationId, submitted.id));
+  const detail = `${caseload}/aanvragen/${submitted.id}`;
+  examples['/beheer/organisaties/:organisation/caseload/aanvragen/:application'] = detail;
+  for (const action of ['antwoord', 'intrekken', 'deelname'])
+    examples[
+      `/beheer/organisaties/:organisation/caseload/aanvragen/:application/onderdelen/:item/${action}`
+    ] = `${detail}/onderdelen/${item!.id}/${action}`;
 }
 
 type Actor = {
@@ -151,6 +214,8 @@ for (const target of databasesUnderTest()) {
               },
             ],
           });
+          if (role === 'intermediary' && place === 'own')
+            await intermediaryApplication(database.db, person.id);
           const started = await resumeSession(
             database.db,
             await startSession(database.db, person.id, now),

@@ -22,6 +22,8 @@ export type MailSenderOptions = {
   from: string;
   clock: Clock;
   log: MailLog;
+  /** How long a claimed message is hidden from other senders (default 5 minutes); tests shorten it. */
+  leaseMs?: number;
 };
 
 // A claimed message is hidden from other processes this long, longer than one delivery can take with the
@@ -39,7 +41,14 @@ type Claimed = {
   createdAt: Date;
 };
 
-export function createMailSender({ db, smtpUrl, from, clock, log }: MailSenderOptions): MailSender {
+export function createMailSender({
+  db,
+  smtpUrl,
+  from,
+  clock,
+  log,
+  leaseMs = LEASE_MS,
+}: MailSenderOptions): MailSender {
   const transport = smtpUrl ? nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS }) : null;
 
   // The claim commits before sending, so no transaction (and, on PGlite, no connection) waits on SMTP.
@@ -72,7 +81,7 @@ export function createMailSender({ db, smtpUrl, from, clock, log }: MailSenderOp
       const attempts = row.attempts + 1;
       await tx
         .update(mailOutbox)
-        .set({ attempts, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+        .set({ attempts, nextAttemptAt: new Date(now.getTime() + leaseMs) })
         .where(eq(mailOutbox.id, row.id));
       return { ...row, attempts };
     });

@@ -121,6 +121,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     db: database.db,
     clock,
     secret: config.secret,
+    childKeySecret: config.childKeySecret,
     parameters,
     publicBaseUrl: config.publicBaseUrl,
     secureCookies: config.environment === 'production',

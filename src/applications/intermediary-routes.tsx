@@ -93,7 +93,14 @@ const typedValues = (body: Body): Record<string, string> =>
  * Sending uses a key derived from the draft: sent twice, it is one application.
  */
 export const intermediaryRoutes =
-  ({ db, clock, secret, parameters, publicBaseUrl }: ApplicationOptions): FastifyPluginAsync =>
+  ({
+    db,
+    clock,
+    secret,
+    childKeySecret,
+    parameters,
+    publicBaseUrl,
+  }: ApplicationOptions): FastifyPluginAsync =>
   async (app) => {
     const pseudonymiser = createPseudonymiser(secret);
     const today = () => isoDateInAmsterdam(clock.now());
@@ -347,7 +354,7 @@ export const intermediaryRoutes =
         requests.push({
           firstName: child.firstName,
           birthDate: child.birthDate,
-          childKey: childKey(secret, identity.identity),
+          childKey: childKey(childKeySecret, identity.identity),
           provisions: chosen.map((o) => ({
             key: o.provision.key,
             handledBy: o.provision.handledBy.key,

@@ -7,6 +7,8 @@ export type ApplicationOptions = {
   db: Database;
   clock: Clock;
   secret: string;
+  /** For child keys only (docs/child-key.md): partners hold it too, so it is not `secret`. */
+  childKeySecret: string;
   parameters: ReferenceParameters;
   publicBaseUrl: string;
   secureCookies: boolean;

@@ -10,6 +10,16 @@ const organisationPath = (organisation: string, page: string) =>
 // The staff pages a role leads to; the policy decides which a person sees, so a link never leads to a 404.
 const tasks: Task[] = [
   {
+    action: 'applications.apply',
+    path: (org) => organisationPath(org, 'caseload'),
+    label: { nl: 'Aanvragen voor gezinnen', en: 'Applications for families' },
+  },
+  {
+    action: 'applications.handle',
+    path: (org) => organisationPath(org, 'aanvragen'),
+    label: { nl: 'Aanvragen behandelen', en: 'Handle applications' },
+  },
+  {
     action: 'members.manage',
     path: (org) => organisationPath(org, 'leden'),
     label: { nl: 'Leden en hun rollen', en: 'Members and their roles' },

@@ -33,6 +33,24 @@ test('production refuses to start without its own secret; development has one of
   );
   assert.throws(() => loadConfig({ MEEDOEN_SECRET: 'too-short' }), ConfigError);
   const secret = 'x'.repeat(40);
-  assert.equal(loadConfig({ NODE_ENV: 'production', MEEDOEN_SECRET: secret }).secret, secret);
+  const childKeySecret = 'y'.repeat(40);
+  const production = { NODE_ENV: 'production', MEEDOEN_SECRET: secret };
+  assert.equal(loadConfig({ ...production, MEEDOEN_CHILD_KEY_SECRET: childKeySecret }).secret, secret);
   assert.ok(loadConfig({}).secret.length >= 32);
+});
+
+test('child keys have a secret of their own, required in production and never the platform secret', () => {
+  const secret = 'x'.repeat(40);
+  assert.throws(
+    () => loadConfig({ NODE_ENV: 'production', MEEDOEN_SECRET: secret }),
+    (error: unknown) =>
+      error instanceof ConfigError && /MEEDOEN_CHILD_KEY_SECRET: required/.test(error.message),
+  );
+  assert.throws(
+    () => loadConfig({ MEEDOEN_SECRET: secret, MEEDOEN_CHILD_KEY_SECRET: secret }),
+    (error: unknown) => error instanceof ConfigError && /must differ/.test(error.message),
+  );
+  const config = loadConfig({ MEEDOEN_SECRET: secret, MEEDOEN_CHILD_KEY_SECRET: 'y'.repeat(40) });
+  assert.equal(config.childKeySecret, 'y'.repeat(40));
+  assert.notEqual(loadConfig({}).childKeySecret, loadConfig({}).secret);
 });

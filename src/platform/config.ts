@@ -23,6 +23,8 @@ const environmentSchema = z.object({
   MEEDOEN_DEMO_DATA: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MEEDOEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Shared with partners who compute child keys on their own machines, so never the same as MEEDOEN_SECRET.
+  MEEDOEN_CHILD_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -40,6 +42,7 @@ const environmentSchema = z.object({
 
 // Only for development and tests: anyone can read this, so production refuses to start without its own.
 const DEVELOPMENT_SECRET = 'meedoen-development-secret-not-for-production-use';
+const DEVELOPMENT_CHILD_KEY_SECRET = 'meedoen-development-child-key-secret-not-for-production';
 
 export type Config = {
   environment: 'development' | 'test' | 'production';
@@ -49,6 +52,7 @@ export type Config = {
   seedDemoData: boolean;
   /** Seals state that passes through the browser (the self-check's answers); the same on every instance. */
   secret: string;
+  childKeySecret: string;
   /** Where mail goes; without SMTP it stays in the outbox, which a platform admin can read. */
   mail: { smtpUrl: string | null; from: string };
   /** The address people use, for links in e-mails. */
@@ -97,6 +101,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  MEEDOEN_SECRET: required in production (at least 32 random characters)',
     );
   }
+  if (e.NODE_ENV === 'production' && !e.MEEDOEN_CHILD_KEY_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MEEDOEN_CHILD_KEY_SECRET: required in production (at least 32 random characters, see docs/child-key.md)',
+    );
+  }
+  if (e.MEEDOEN_CHILD_KEY_SECRET && e.MEEDOEN_CHILD_KEY_SECRET === e.MEEDOEN_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MEEDOEN_CHILD_KEY_SECRET: must differ from MEEDOEN_SECRET (partners receive it)',
+    );
+  }
   return {
     environment: e.NODE_ENV,
     host: e.HOST,
@@ -106,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'pglite', dataDir: path.resolve(e.MEEDOEN_DATA_DIR) },
     seedDemoData: e.MEEDOEN_DEMO_DATA,
     secret: e.MEEDOEN_SECRET ?? DEVELOPMENT_SECRET,
+    childKeySecret: e.MEEDOEN_CHILD_KEY_SECRET ?? DEVELOPMENT_CHILD_KEY_SECRET,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     oidc: oidcProviders(e, withoutBlanks),

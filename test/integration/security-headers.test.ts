@@ -16,6 +16,7 @@ describe('security headers on every page', () => {
       env: {
         NODE_ENV: 'production',
         MEEDOEN_SECRET: 'x'.repeat(48),
+        MEEDOEN_CHILD_KEY_SECRET: 'k'.repeat(48),
         LOG_LEVEL: 'silent',
         TRUST_PROXY_HOPS: '1',
       },

@@ -50,8 +50,10 @@ export type Services = {
 
 /** Never log a query string: it can hold a postcode. The path alone identifies the route. */
 function requestSerializer(request: { method: string; url: string; id: string }) {
-  // An invitation or password-reset link's path is a secret of its own.
-  const path = request.url.split('?')[0]?.replace(/^\/(uitnodiging|wachtwoord-herstellen)\/[^/]+/, '/$1/…');
+  // An invitation, password-reset or tracking link's path is a secret of its own.
+  const path = request.url
+    .split('?')[0]
+    ?.replace(/^\/(uitnodiging|wachtwoord-herstellen|volgen)\/[^/]+/, '/$1/…');
   return { id: request.id, method: request.method, path };
 }
 

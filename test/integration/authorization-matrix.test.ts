@@ -70,6 +70,7 @@ for (const path of [
 }
 const caseload = `/beheer/organisaties/${organisation}/caseload`;
 examples['/beheer/organisaties/:organisation/caseload'] = caseload;
+examples['/beheer/organisaties/:organisation/aanvragen'] = `/beheer/organisaties/${organisation}/aanvragen`;
 examples['/beheer/organisaties/:organisation/caseload/aanvragen'] = `${caseload}/aanvragen`;
 // A draft nobody has: its owner would be sent to the caseload, so "allowed" is a redirect, not a 404.
 examples['/beheer/organisaties/:organisation/caseload/concepten/:draft/:step'] =
@@ -122,6 +123,11 @@ async function intermediaryApplication(db: DatabaseHandle['db'], personId: strin
     examples[
       `/beheer/organisaties/:organisation/caseload/aanvragen/:application/onderdelen/:item/${action}`
     ] = `${detail}/onderdelen/${item!.id}/${action}`;
+  // The same item is handled by the own organisation: its handling pages open for its handlers.
+  const handled = `/beheer/organisaties/${organisation}/aanvragen/${item!.id}`;
+  examples['/beheer/organisaties/:organisation/aanvragen/:item'] = handled;
+  for (const action of ['besluit', 'levering'])
+    examples[`/beheer/organisaties/:organisation/aanvragen/:item/${action}`] = `${handled}/${action}`;
 }
 
 type Actor = {

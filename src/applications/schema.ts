@@ -190,6 +190,8 @@ export const deliveryRecords = pgTable(
   (table) => [
     uniqueIndex('delivery_records_source').on(table.source),
     index('delivery_records_reach').on(table.municipalityCode, table.year, table.incomeSource),
+    // Budgets per child sum a child's earlier deliveries.
+    index('delivery_records_child').on(table.childKey),
   ],
 );
 

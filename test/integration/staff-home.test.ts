@@ -42,9 +42,10 @@ for (const target of databasesUnderTest()) {
         }
       }
       assert.deepEqual(seen, {
-        intermediary: [],
-        handler: [],
+        intermediary: ['/beheer/organisaties/ORG/caseload'],
+        handler: ['/beheer/organisaties/ORG/aanvragen'],
         coordinator: [
+          '/beheer/organisaties/ORG/aanvragen',
           '/beheer/organisaties/ORG/leden',
           '/beheer/organisaties/ORG/voorzieningen',
           '/beheer/organisaties/ORG/regelingen',

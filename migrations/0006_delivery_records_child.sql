@@ -1,0 +1,1 @@
+CREATE INDEX "delivery_records_child" ON "delivery_records" USING btree ("child_key");

@@ -50,3 +50,15 @@ export const retentionActivity = defineActivity({
   },
   subjectKind: 'child',
 });
+
+// A draft holds what a family or intermediary typed before sending. Its subject is the draft itself: the
+// children may not be named yet. Drafts live at most 30 days and go when the application is sent.
+export const draftActivity = defineActivity({
+  code: 'applications.draft',
+  purpose: {
+    nl: 'Bewaren wat bij een aanvraag al is ingevuld, zodat niets verloren gaat',
+    en: 'Keeping what has been filled in for an application, so nothing is lost',
+  },
+  legalBasis,
+  subjectKind: 'application-draft',
+});

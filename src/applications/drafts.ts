@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { and, eq, gt, lte } from 'drizzle-orm';
-import type { Queryable } from '../platform/db.ts';
+import type { Database, Queryable } from '../platform/db.ts';
+import { logDraftSave, type DraftRecord } from './draft-log.ts';
 import { applicationDrafts } from './schema.ts';
 
 /** The cookie that finds a family's draft again; only a hash of its value is stored. */
@@ -54,15 +55,19 @@ export async function createDraft(db: Queryable, tokenHash: string, step: string
 
 /** Saves the answers and the step to resume at; every save gives the draft another week. */
 export async function saveDraft(
-  db: Queryable,
+  db: Database,
   id: string,
   change: { answers: unknown; step: string },
   now: Date,
+  record: DraftRecord,
 ): Promise<void> {
-  await db
-    .update(applicationDrafts)
-    .set({ ...change, updatedAt: now, expiresAt: new Date(now.getTime() + DRAFT_LIFETIME_MS) })
-    .where(eq(applicationDrafts.id, id));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(applicationDrafts)
+      .set({ ...change, updatedAt: now, expiresAt: new Date(now.getTime() + DRAFT_LIFETIME_MS) })
+      .where(eq(applicationDrafts.id, id));
+    await logDraftSave(tx, id, record);
+  });
 }
 
 export async function deleteDraft(db: Queryable, tokenHash: string): Promise<void> {

@@ -64,6 +64,11 @@ const familyApplyRoutes =
     const { db, clock, secret, parameters, publicBaseUrl } = options;
     const today = () => isoDateInAmsterdam(clock.now());
     const pseudonymiser = createPseudonymiser(secret);
+    const draftRecord = (request: FastifyRequest) => ({
+      actor: { personId: null, role: 'family', organisation: null },
+      traceId: traceIdFor(request.headers),
+      pseudonymiser,
+    });
     // The page forms' token is bound to the draft, as a staff form's is to the session.
     const formTokenFor = (tokenHash: string) => csrfToken(secret, `aanvraag:${tokenHash}`);
 
@@ -146,6 +151,7 @@ const familyApplyRoutes =
           open.draft.id,
           { answers: { ...open.answers, choices: undefined }, step: 'voorzieningen' },
           clock.now(),
+          draftRecord(request),
         );
         return reply.redirect(stepHref('voorzieningen'), 303);
       }
@@ -310,7 +316,13 @@ const familyApplyRoutes =
         });
         if (!('answers' in result)) return renderStep(request, reply, step, open, result);
         const next = result.stay ? step : nextStepAfter(step, result.answers, today());
-        await saveDraft(db, open.draft.id, { answers: result.answers, step: next }, clock.now());
+        await saveDraft(
+          db,
+          open.draft.id,
+          { answers: result.answers, step: next },
+          clock.now(),
+          draftRecord(request),
+        );
         return reply.redirect(stepHref(next), 303);
       },
     );

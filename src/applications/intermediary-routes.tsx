@@ -254,8 +254,13 @@ export const intermediaryRoutes =
         const body = formBody(request.body);
         const values = typedValues(body);
         const now = clock.now();
+        const record = {
+          actor: { personId: signedInStaff(request).person.id, role: 'intermediary', organisation },
+          traceId: traceIdFor(request.headers),
+          pseudonymiser,
+        };
         const next = async (answers: DraftAnswers, nextStep: DraftStep) => {
-          await saveStaffDraft(db, draft.id, answers, nextStep, now);
+          await saveStaffDraft(db, draft.id, answers, nextStep, now, record);
           return reply.redirect(draftPath(organisation, draft.id, nextStep), 303);
         };
 
@@ -300,7 +305,7 @@ export const intermediaryRoutes =
             };
             if (single(body, 'action') !== 'add') return next(answers, 'voorzieningen');
             // The children so far are saved before the empty row is added, so nothing typed is lost.
-            await saveStaffDraft(db, draft.id, answers, 'kinderen', now);
+            await saveStaffDraft(db, draft.id, answers, 'kinderen', now, record);
             return render(request, reply, draft, step, { values, extra: { add: true } });
           }
           case 'voorzieningen': {

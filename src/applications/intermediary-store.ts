@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gt } from 'drizzle-orm';
-import type { Queryable } from '../platform/db.ts';
+import type { Database, Queryable } from '../platform/db.ts';
+import { logDraftSave, type DraftRecord } from './draft-log.ts';
 import { readDraftAnswers, type DraftAnswers, type DraftStep } from './intermediary-draft.ts';
 import { applicationDrafts, applications } from './schema.ts';
 
@@ -67,16 +68,20 @@ export async function findStaffDraft(
 
 /** Every save moves the expiry on: a draft someone is still working on does not run out. */
 export async function saveStaffDraft(
-  db: Queryable,
+  db: Database,
   draftId: string,
   answers: DraftAnswers,
   step: DraftStep,
   now: Date,
+  record: DraftRecord,
 ) {
-  await db
-    .update(applicationDrafts)
-    .set({ answers, step, updatedAt: now, expiresAt: expiry(now) })
-    .where(eq(applicationDrafts.id, draftId));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(applicationDrafts)
+      .set({ answers, step, updatedAt: now, expiresAt: expiry(now) })
+      .where(eq(applicationDrafts.id, draftId));
+    await logDraftSave(tx, draftId, record);
+  });
 }
 
 export async function deleteStaffDraft(db: Queryable, draftId: string) {

@@ -417,6 +417,27 @@ for (const target of databasesUnderTest()) {
       await family.post('/aanvragen', {});
       await family.answer('woonplaats', { postcode: '9501AA', houseNumber: '12a' });
       await family.answer('huishouden', { householdType: 'couple', ageGroup: 'mixed' });
+      // Each saved step is a processing of the family's answers: one record per save, about the draft.
+      const [draft] = await database.db
+        .select({ id: applicationDrafts.id })
+        .from(applicationDrafts)
+        .where(eq(applicationDrafts.tokenHash, hashDraftToken(family.cookie!)));
+      const draftSaves = await database.db
+        .select({ action: processingLog.action, role: processingLog.actorRole })
+        .from(processingLog)
+        .where(
+          and(
+            eq(processingLog.activity, 'applications.draft'),
+            eq(
+              processingLog.subjectPseudonym,
+              createPseudonymiser(secret).pseudonym('application-draft', draft!.id),
+            ),
+          ),
+        );
+      assert.deepEqual(draftSaves, [
+        { action: 'update', role: 'family' },
+        { action: 'update', role: 'family' },
+      ]);
       // A new request with only the cookie: the visit to /aanvragen goes to the step the family was at.
       const fresh = new Family(app);
       fresh.cookie = family.cookie;

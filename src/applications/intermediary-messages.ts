@@ -106,15 +106,15 @@ export const intermediaryMessages = {
     consentText: (by: 'parent' | 'young_person') =>
       `${by === 'parent' ? 'De ouder of verzorger' : 'De jongere'} heeft de hulpverlener toestemming gegeven om deze aanvraag te doen en deze gegevens te delen met de organisaties die de aanvraag behandelen.`,
     confirmation: {
-      subject: (reference: string) => `Uw aanvraag ${reference} is ontvangen`,
+      subject: (reference: string) => `Je aanvraag ${reference} is ontvangen`,
       body: (reference: string, url: string) =>
         [
-          'Uw hulpverlener heeft voor u een aanvraag gedaan. Wij hebben hem ontvangen.',
+          'Je hulpverlener heeft voor jullie een aanvraag gedaan. Wij hebben hem ontvangen.',
           '',
-          `Bekijk uw aanvraag: ${url}`,
-          `Uw code: ${reference}`,
+          `Bekijk je aanvraag: ${url}`,
+          `Je code: ${reference}`,
           '',
-          'Deze link is persoonlijk. Deel hem alleen met wie u helpt met de aanvraag.',
+          'Deze link is persoonlijk. Deel hem alleen met wie je helpt met de aanvraag.',
         ].join('\n'),
     },
   },

@@ -5,11 +5,11 @@ type Locale = 'nl' | 'en';
 const statusTexts: Record<Locale, Partial<Record<ItemStatus, (provision: string) => string>>> = {
   nl: {
     information_requested: (p) =>
-      `Voor uw aanvraag voor ${p} is meer informatie nodig. Lees de vraag via de link.`,
-    granted: (p) => `Goed nieuws: uw aanvraag voor ${p} is toegekend.`,
-    refused: (p) => `Uw aanvraag voor ${p} is afgewezen. Via de link leest u waarom en wat u kunt doen.`,
+      `Voor je aanvraag voor ${p} is meer informatie nodig. Lees de vraag via de link.`,
+    granted: (p) => `Goed nieuws: je aanvraag voor ${p} is toegekend.`,
+    refused: (p) => `Je aanvraag voor ${p} is afgewezen. Via de link lees je waarom en wat je kunt doen.`,
     delivered: (p) => `${p} is geleverd. Veel plezier!`,
-    withdrawn: (p) => `Uw aanvraag voor ${p} is ingetrokken.`,
+    withdrawn: (p) => `Je aanvraag voor ${p} is ingetrokken.`,
   },
   en: {
     information_requested: (p) =>
@@ -33,15 +33,15 @@ export function statusMail(input: {
   if (!line) return null;
   const nl = input.locale === 'nl';
   return {
-    subject: nl ? `Uw aanvraag ${input.reference}` : `Your application ${input.reference}`,
+    subject: nl ? `Je aanvraag ${input.reference}` : `Your application ${input.reference}`,
     body: [
       line(input.provisionName),
       '',
-      nl ? `Bekijk uw aanvraag: ${input.trackingUrl}` : `View your application: ${input.trackingUrl}`,
-      nl ? `Uw code: ${input.reference}` : `Your code: ${input.reference}`,
+      nl ? `Bekijk je aanvraag: ${input.trackingUrl}` : `View your application: ${input.trackingUrl}`,
+      nl ? `Je code: ${input.reference}` : `Your code: ${input.reference}`,
       '',
       nl
-        ? 'Deze link is persoonlijk. Deel hem alleen met wie u helpt met de aanvraag.'
+        ? 'Deze link is persoonlijk. Deel hem alleen met wie je helpt met de aanvraag.'
         : 'This link is personal. Share it only with someone who helps you with the application.',
     ].join('\n'),
   };

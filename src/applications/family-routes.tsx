@@ -261,6 +261,7 @@ const familyApplyRoutes =
         pseudonymiser,
         actor: { personId: null, role: 'family', organisation: null },
         traceId: traceIdFor(request.headers),
+        alsoInTransaction: (tx) => deleteDraft(tx, tokenHash),
         confirmation: ({ reference, trackingToken: token, locale: mailLocale }) =>
           familyConfirmationMail({
             locale: mailLocale,
@@ -268,9 +269,6 @@ const familyApplyRoutes =
             trackingUrl: `${publicBaseUrl}/volgen/${token}`,
           }),
       });
-      // submitApplication owns its transaction; the draft goes right after. Were this to fail, the key
-      // still finds the application, and the draft expires within the week.
-      await deleteDraft(db, tokenHash);
       setDraftCookie(reply, request.cookies[DRAFT_COOKIE]!, CONFIRMATION_SECONDS);
       return reply.redirect('/aanvragen/bevestiging', 303);
     });

@@ -418,13 +418,13 @@ export const intermediaryRoutes =
           pseudonymiser,
           actor: { personId, role: 'intermediary', organisation },
           traceId: traceIdFor(request.headers),
+          alsoInTransaction: (tx) => deleteStaffDraft(tx, draft.id),
           confirmation: ({ reference, trackingToken }) => ({
             subject: mail.subject(reference),
             body: mail.body(reference, `${publicBaseUrl}/volgen/${trackingToken}`),
           }),
         },
       );
-      await deleteStaffDraft(db, draft.id);
       return reply.redirect(`${applicationPath(organisation, submitted.id)}?melding=verzonden`, 303);
     }
   };

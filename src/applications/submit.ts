@@ -52,6 +52,8 @@ export type SubmitContext = {
   pseudonymiser: Pseudonymiser;
   actor: ProcessingActor;
   traceId: TraceId;
+  /** Work that belongs with the application, such as removing the draft it came from: same transaction. */
+  alsoInTransaction?: (tx: Transaction) => Promise<void>;
   /** The confirmation mail: subject and body in the family's language, with the link and code in them. */
   confirmation: (submitted: { reference: string; trackingToken: string; locale: 'nl' | 'en' }) => {
     subject: string;
@@ -77,7 +79,10 @@ export async function submitApplication(submission: Submission, context: SubmitC
   const { db, clock, secret } = context;
   return db.transaction(async (tx) => {
     const repeat = await existing(tx, submission.submissionKey, secret);
-    if (repeat) return repeat;
+    if (repeat) {
+      await context.alsoInTransaction?.(tx);
+      return repeat;
+    }
     const now = clock.now();
     const id = crypto.randomUUID();
     const token = trackingToken(secret, id);
@@ -110,7 +115,10 @@ export async function submitApplication(submission: Submission, context: SubmitC
       .onConflictDoNothing({ target: applications.submissionKey })
       .returning({ reference: applications.reference });
     const reference = inserted[0]?.reference;
-    if (!reference) return (await existing(tx, submission.submissionKey, secret))!;
+    if (!reference) {
+      await context.alsoInTransaction?.(tx);
+      return (await existing(tx, submission.submissionKey, secret))!;
+    }
 
     const actorKind = submission.channel === 'family' ? 'family' : 'staff';
     for (const [position, child] of submission.children.entries()) {
@@ -164,6 +172,7 @@ export async function submitApplication(submission: Submission, context: SubmitC
       const mail = context.confirmation({ reference, trackingToken: token, locale: submission.locale });
       await enqueueMail(tx, { recipient: submission.contactEmail, purpose: 'application-received', ...mail });
     }
+    await context.alsoInTransaction?.(tx);
     return { created: true, id, reference, trackingToken: token };
   });
 }

@@ -71,6 +71,8 @@ export const intermediaryMessages = {
         not_eligible: 'Komt niet in aanmerking',
       } as Record<'eligible' | 'undecided' | 'not_eligible', string>,
       handledBy: (org: string) => `Behandeld door ${org}`,
+      deferred: (provision: string, first: string) =>
+        `${provision}: vraag eerst ${first} aan. In deze gemeente gaat die regeling voor.`,
       notPossible: (n: number) =>
         `${n} ${n === 1 ? 'voorziening' : 'voorzieningen'} waarvoor dit kind niet in aanmerking komt`,
       none: 'Er is niets dat dit kind kan aanvragen.',
@@ -183,6 +185,8 @@ export const intermediaryMessages = {
         string
       >,
       handledBy: (org: string) => `Handled by ${org}`,
+      deferred: (provision: string, first: string) =>
+        `${provision}: apply for ${first} first. In this municipality that scheme comes first.`,
       notPossible: (n: number) =>
         `${n} ${n === 1 ? 'provision' : 'provisions'} this child is not eligible for`,
       none: 'There is nothing this child can apply for.',

@@ -209,7 +209,12 @@ export function ChildrenStepPage(props: StepBase & { rows: number }) {
   );
 }
 
-export type ChildOffer = { firstName: string; outcomes: ProvisionOutcome[] };
+/** `deferredTo`: per provision that is not offered, the names of those to apply for first (precedence). */
+export type ChildOffer = {
+  firstName: string;
+  outcomes: ProvisionOutcome[];
+  deferredTo: ReadonlyMap<string, string[]>;
+};
 
 function OutcomeLine({ outcome, locale }: { outcome: ProvisionOutcome; locale: Locale }) {
   const text = intermediaryMessages[locale].provisions;
@@ -231,7 +236,10 @@ export function ProvisionsStepPage(
     <StepPage {...props} step="voorzieningen">
       <p class="utrecht-paragraph">{text.intro(municipality)}</p>
       {offers.map((offer, n) => {
-        const possible = offer.outcomes.filter((o) => o.evaluation.outcome !== 'not_eligible');
+        const possible = offer.outcomes.filter(
+          (o) => o.evaluation.outcome !== 'not_eligible' && !offer.deferredTo.has(o.provision.key),
+        );
+        const deferred = offer.outcomes.filter((o) => offer.deferredTo.has(o.provision.key));
         const impossible = offer.outcomes.filter((o) => o.evaluation.outcome === 'not_eligible');
         const error = errorFor(errors, `child-${n}`);
         return (
@@ -269,6 +277,14 @@ export function ProvisionsStepPage(
                 </label>
               );
             })}
+            {deferred.map((outcome) => (
+              <p class="utrecht-paragraph" key={outcome.provision.key}>
+                {text.deferred(
+                  outcome.provision.name[locale],
+                  offer.deferredTo.get(outcome.provision.key)!.join(locale === 'nl' ? ' of ' : ' or '),
+                )}
+              </p>
+            ))}
             {impossible.length > 0 && (
               <details class="meedoen-details">
                 <summary>{text.notPossible(impossible.length)}</summary>

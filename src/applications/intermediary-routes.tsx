@@ -45,6 +45,7 @@ import {
   type StaffDraft,
 } from './intermediary-store.ts';
 import type { ApplicationOptions } from './options.ts';
+import { applyPrecedence, precedenceRanks } from './precedence.ts';
 import { submitApplication, type ChildRequest } from './submit.ts';
 
 type DraftParams = OrganisationParams & { draft: string; step: string };
@@ -137,15 +138,30 @@ export const intermediaryRoutes =
       if (!checkRequest) return null;
       const run = await runCheck(db, parameters, checkRequest, today(), locale);
       if (run.kind !== 'done') return null;
-      const children = run.result.children.map((child, n) => ({
-        firstName: answers.children![n]!.firstName,
-        outcomes: child.outcomes,
-      }));
+      const ranks = await precedenceRanks(db, run.municipality.code);
+      const children = run.result.children.map((child, n) => {
+        const possible = child.outcomes.filter((o) => o.evaluation.outcome !== 'not_eligible');
+        const deferrals = applyPrecedence(
+          possible.map((o) => ({
+            key: o.provision.key,
+            category: o.provision.category,
+            handledBy: o.provision.handledBy.key,
+          })),
+          ranks,
+        );
+        const names = new Map(child.outcomes.map((o) => [o.provision.key, o.provision.name[locale]]));
+        const deferredTo = new Map(
+          [...deferrals].map(([key, first]) => [key, first.map((k) => names.get(k) ?? k)]),
+        );
+        return { firstName: answers.children![n]!.firstName, outcomes: child.outcomes, deferredTo };
+      });
       return {
         municipality: run.municipality.name,
         children,
         offered: children.map((c) =>
-          c.outcomes.filter((o) => o.evaluation.outcome !== 'not_eligible').map((o) => o.provision.key),
+          c.outcomes
+            .filter((o) => o.evaluation.outcome !== 'not_eligible' && !c.deferredTo.has(o.provision.key))
+            .map((o) => o.provision.key),
         ),
       };
     }

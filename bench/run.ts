@@ -2,7 +2,7 @@
 //
 //   npm run bench                         everything (about 3 minutes; 4 with PostgreSQL)
 //   npm run bench -- --quick              short smoke run (or BENCH_QUICK=1)
-//   npm run bench -- startup              only the start-up benchmark (or: results-page, eligibility)
+//   npm run bench -- startup              only the start-up benchmark (or: results-page, eligibility, submit)
 //   npm run bench -- --json out.json      also write the raw figures
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench   adds PostgreSQL
 import { writeFile } from 'node:fs/promises';
@@ -17,8 +17,9 @@ import {
 } from './results-page.ts';
 import { formatStartupReport, runStartupBenchmark, type StartupReport } from './startup.ts';
 import { formatEligibilityReport, runEligibilityBenchmark, type EligibilityReport } from './eligibility.ts';
+import { formatSubmitReport, runSubmitBenchmark, submitFailures, type SubmitReport } from './submit.ts';
 
-const BENCHMARKS = ['startup', 'results-page', 'eligibility'] as const;
+const BENCHMARKS = ['startup', 'results-page', 'eligibility', 'submit'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function parseArguments(argv: readonly string[]): { only: BenchmarkName[]; jsonFile: string | undefined } {
@@ -53,11 +54,14 @@ await runMain(async () => {
   if (only.includes('results-page')) resultsPage = await runResultsPageBenchmark(options);
   let eligibility: EligibilityReport | undefined;
   if (only.includes('eligibility')) eligibility = await runEligibilityBenchmark(options);
+  let submit: SubmitReport | undefined;
+  if (only.includes('submit')) submit = await runSubmitBenchmark(options);
 
   console.log(`\n${resultsHeading(session)}\n`);
   if (startup) console.log(`${formatStartupReport(startup)}\n`);
   if (resultsPage) console.log(`${formatResultsPageReport(resultsPage)}\n`);
   if (eligibility) console.log(`${formatEligibilityReport(eligibility)}\n`);
+  if (submit) console.log(`${formatSubmitReport(submit)}\n`);
   const otherWorkCores = endSession(session);
 
   if (jsonFile) {
@@ -70,6 +74,7 @@ await runMain(async () => {
       startup,
       resultsPage,
       eligibility,
+      submit,
     };
     await writeFile(jsonFile, `${JSON.stringify(raw, null, 2)}\n`);
     console.log(`Raw figures written to ${jsonFile}`);
@@ -78,6 +83,7 @@ await runMain(async () => {
   const failures = resultsPage ? loadFailures(resultsPage) : [];
   if (eligibility?.cases.some((c) => c.p99Ms >= 1))
     failures.push('eligibility: p99 of a check is 1 ms or more');
+  if (submit) failures.push(...submitFailures(submit));
   for (const failure of failures) console.error(`FAILED: ${failure}`);
   return failures.length === 0;
 });

@@ -111,6 +111,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
         { name: 'municipalities', description: 'Municipalities of 2025 and postcode lookup (Bron: CBS)' },
         { name: 'provisions', description: 'The catalogue of provisions' },
         { name: 'eligibility', description: 'The self-check: who can get what, and why' },
+        {
+          name: 'applications',
+          description: 'Applying for provisions for a family: idempotent with an Idempotency-Key header',
+        },
         { name: 'platform', description: 'Health and error types' },
       ],
     },

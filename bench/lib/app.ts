@@ -6,12 +6,14 @@ import { startServer, type ChildServer } from './server.ts';
 export type AppDatabase = { kind: 'pglite'; dataDir: string } | { kind: 'postgresql'; url: string };
 
 const secret = randomBytes(32).toString('hex');
+const childKeySecret = randomBytes(32).toString('hex');
 
 /** The environment the app runs with in every benchmark. */
 export function appEnvironment(database: AppDatabase): Record<string, string> {
   return {
     NODE_ENV: 'production',
     MEEDOEN_SECRET: secret,
+    MEEDOEN_CHILD_KEY_SECRET: childKeySecret,
     LOG_LEVEL: 'warn',
     ...(database.kind === 'pglite' ? { MEEDOEN_DATA_DIR: database.dataDir } : { DATABASE_URL: database.url }),
   };

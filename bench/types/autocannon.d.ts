@@ -11,6 +11,23 @@ declare module 'autocannon' {
     timeout?: number;
     pipelining?: number;
     headers?: Record<string, string>;
+    method?: 'GET' | 'POST';
+    body?: string;
+    /** Per request: setupRequest may change each one (a new Idempotency-Key). */
+    requests?: {
+      method?: 'GET' | 'POST';
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (request: RequestData) => RequestData;
+    }[];
+  };
+
+  export type RequestData = {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body: string | Buffer;
   };
 
   export type Histogram = {

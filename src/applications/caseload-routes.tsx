@@ -145,6 +145,37 @@ export const caseloadRoutes =
       message,
     });
 
+    /** The family's side of a move, made by its intermediary on an item of their own application. */
+    async function moveOwnItem(
+      request: FastifyRequest<{ Params: ItemParams }>,
+      reply: FastifyReply,
+      move: { to: 'information_answered' | 'withdrawn'; text?: string; notice: string },
+    ) {
+      const text = caseloadMessages[await localeOf(request, reply)];
+      const result = await onOwnItem(request, async (tx) => {
+        const moved = await moveItem(
+          tx,
+          {
+            itemId: request.params.item,
+            to: move.to,
+            actor: moveAs(request),
+            text: move.text ?? null,
+            now: clock.now(),
+            traceId: intermediaryActor(request, pseudonymiser).traceId,
+          },
+          { secret, publicBaseUrl, pseudonymiser },
+        );
+        return moved.ok ? 'moved' : 'not-allowed';
+      });
+      if (result === 'not-found') return reply.callNotFound();
+      if (result === 'not-allowed')
+        return showApplication(request, reply, {
+          errors: [itemError(request.params.item, text.notAllowed)],
+          status: 409,
+        });
+      return done(request, reply, move.notice);
+    }
+
     app.post<{ Params: ItemParams }>(
       '/beheer/organisaties/:organisation/caseload/aanvragen/:application/onderdelen/:item/antwoord',
       intermediaryRoute,
@@ -161,28 +192,11 @@ export const caseloadRoutes =
             status: 400,
           });
         }
-        const result = await onOwnItem(request, async (tx) => {
-          const moved = await moveItem(
-            tx,
-            {
-              itemId: request.params.item,
-              to: 'information_answered',
-              actor: moveAs(request),
-              text: answer,
-              now: clock.now(),
-              traceId: intermediaryActor(request, pseudonymiser).traceId,
-            },
-            { secret, publicBaseUrl, pseudonymiser },
-          );
-          return moved.ok ? 'moved' : 'not-allowed';
+        return moveOwnItem(request, reply, {
+          to: 'information_answered',
+          text: answer,
+          notice: 'beantwoord',
         });
-        if (result === 'not-found') return reply.callNotFound();
-        if (result === 'not-allowed')
-          return showApplication(request, reply, {
-            errors: [itemError(request.params.item, text.notAllowed)],
-            status: 409,
-          });
-        return done(request, reply, 'beantwoord');
       },
     );
 
@@ -190,28 +204,7 @@ export const caseloadRoutes =
       '/beheer/organisaties/:organisation/caseload/aanvragen/:application/onderdelen/:item/intrekken',
       intermediaryRoute,
       async (request, reply) => {
-        const text = caseloadMessages[await localeOf(request, reply)];
-        const result = await onOwnItem(request, async (tx) => {
-          const moved = await moveItem(
-            tx,
-            {
-              itemId: request.params.item,
-              to: 'withdrawn',
-              actor: moveAs(request),
-              now: clock.now(),
-              traceId: intermediaryActor(request, pseudonymiser).traceId,
-            },
-            { secret, publicBaseUrl, pseudonymiser },
-          );
-          return moved.ok ? 'moved' : 'not-allowed';
-        });
-        if (result === 'not-found') return reply.callNotFound();
-        if (result === 'not-allowed')
-          return showApplication(request, reply, {
-            errors: [itemError(request.params.item, text.notAllowed)],
-            status: 409,
-          });
-        return done(request, reply, 'ingetrokken');
+        return moveOwnItem(request, reply, { to: 'withdrawn', notice: 'ingetrokken' });
       },
     );
 

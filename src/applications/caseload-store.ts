@@ -1,3 +1,4 @@
+import { historyOf } from './history.ts';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { provisions } from '../catalogue/schema.ts';
 import { municipalityTable } from '../municipalities/index.ts';
@@ -198,24 +199,9 @@ export async function readApplicationDetail(
   const found = await childrenAndItems(tx, [row.id]);
   const application = assemble(row, found);
   const itemIds = application.items.map((i) => i.id);
-  const events =
-    itemIds.length === 0
-      ? []
-      : await tx
-          .select({
-            itemId: applicationEvents.itemId,
-            fromStatus: applicationEvents.fromStatus,
-            toStatus: applicationEvents.toStatus,
-            actorKind: applicationEvents.actorKind,
-            reasonCode: applicationEvents.reasonCode,
-            text: applicationEvents.text,
-            at: applicationEvents.at,
-          })
-          .from(applicationEvents)
-          .where(inArray(applicationEvents.itemId, itemIds))
-          .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+  const events = await historyOf(tx, itemIds);
   await logShown(tx, actor, application.children);
-  return { ...application, events: events.map((e) => ({ ...e, toStatus: e.toStatus as ItemStatus })) };
+  return { ...application, events };
 }
 
 /**

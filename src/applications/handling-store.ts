@@ -1,3 +1,4 @@
+import { historyOf } from './history.ts';
 import { and, asc, count, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { organisations, provisions } from '../catalogue/schema.ts';
@@ -8,13 +9,7 @@ import type { TraceId } from '../platform/trace.ts';
 import { handleActivity } from './activities.ts';
 import type { ProvisionAmount } from './budget.ts';
 import { olderThanCutoff, openStatuses, QUEUE_PAGE_SIZE, type QueueFilter } from './handling-queue.ts';
-import {
-  applicationChildren,
-  applicationEvents,
-  applicationItems,
-  applications,
-  deliveries,
-} from './schema.ts';
+import { applicationChildren, applicationItems, applications, deliveries } from './schema.ts';
 import type { ItemStatus } from './status.ts';
 
 /** The handler or coordinator acting for the organisation in the address. */
@@ -248,18 +243,7 @@ export async function readItemDetail(
       and(eq(applicationItems.id, itemId), eq(applicationItems.handlingOrganisation, actor.organisation)),
     );
   if (!row) return null;
-  const events = await tx
-    .select({
-      fromStatus: applicationEvents.fromStatus,
-      toStatus: applicationEvents.toStatus,
-      actorKind: applicationEvents.actorKind,
-      reasonCode: applicationEvents.reasonCode,
-      text: applicationEvents.text,
-      at: applicationEvents.at,
-    })
-    .from(applicationEvents)
-    .where(eq(applicationEvents.itemId, itemId))
-    .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+  const events = await historyOf(tx, [itemId]);
   const [delivery] = await tx
     .select({
       deliveredOn: deliveries.deliveredOn,

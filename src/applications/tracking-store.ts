@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { organisations, provisions } from '../catalogue/schema.ts';
 import type { Transaction } from '../platform/db.ts';
 import { logProcessingMany, type Pseudonymiser } from '../platform/processing-log/index.ts';
 import type { TraceId } from '../platform/trace.ts';
 import { trackActivity } from './activities.ts';
-import { applicationChildren, applicationEvents, applicationItems, applications } from './schema.ts';
+import { historyOf } from './history.ts';
+import { applicationChildren, applicationItems, applications } from './schema.ts';
 import type { ItemStatus } from './status.ts';
 
 export type TrackedEvent = { toStatus: ItemStatus; text: string | null; at: Date };
@@ -70,24 +71,10 @@ export async function readTrackedApplication(
     .innerJoin(organisations, eq(organisations.key, applicationItems.handlingOrganisation))
     .where(eq(applicationItems.applicationId, application.id))
     .orderBy(asc(provisions.nameNl));
-  const events =
-    items.length === 0
-      ? []
-      : await tx
-          .select({
-            itemId: applicationEvents.itemId,
-            toStatus: applicationEvents.toStatus,
-            text: applicationEvents.text,
-            at: applicationEvents.at,
-          })
-          .from(applicationEvents)
-          .where(
-            inArray(
-              applicationEvents.itemId,
-              items.map((item) => item.id),
-            ),
-          )
-          .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+  const events = await historyOf(
+    tx,
+    items.map((item) => item.id),
+  );
   await logProcessingMany(
     tx,
     children.flatMap((child) =>

@@ -99,7 +99,11 @@ function issuesFromValidation(
       ({
         ...entry.params,
         code: entry.keyword,
-        path: entry.instancePath.split('/').filter(Boolean),
+        // Array positions as numbers, so the field reads children[1].birthDate like the app's own errors.
+        path: entry.instancePath
+          .split('/')
+          .filter(Boolean)
+          .map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
         message: entry.message ?? '',
       }) as unknown as z.core.$ZodIssue,
   );

@@ -78,11 +78,6 @@ async function existing(tx: Transaction, submissionKey: string, secret: string):
 export async function submitApplication(submission: Submission, context: SubmitContext): Promise<Submitted> {
   const { db, clock, secret } = context;
   return db.transaction(async (tx) => {
-    const repeat = await existing(tx, submission.submissionKey, secret);
-    if (repeat) {
-      await context.alsoInTransaction?.(tx);
-      return repeat;
-    }
     const now = clock.now();
     const id = crypto.randomUUID();
     const token = trackingToken(secret, id);
@@ -111,7 +106,7 @@ export async function submitApplication(submission: Submission, context: SubmitC
         submissionKey: submission.submissionKey,
         submittedAt: now,
       })
-      // A concurrent submit with the same key may have committed meanwhile; then this one returns that one.
+      // The same key again (a repeat, or a concurrent submit that committed first): return that application.
       .onConflictDoNothing({ target: applications.submissionKey })
       .returning({ reference: applications.reference });
     const reference = inserted[0]?.reference;
@@ -120,32 +115,32 @@ export async function submitApplication(submission: Submission, context: SubmitC
       return (await existing(tx, submission.submissionKey, secret))!;
     }
 
+    // Ids are made here, so children, items and their first events take one statement each, whatever
+    // the number of children.
     const actorKind = submission.channel === 'family' ? 'family' : 'staff';
-    for (const [position, child] of submission.children.entries()) {
-      const [stored] = await tx
-        .insert(applicationChildren)
-        .values({
-          applicationId: id,
-          position,
-          firstName: child.firstName,
-          birthDate: child.birthDate,
-          childKey: child.childKey,
-        })
-        .returning({ id: applicationChildren.id });
-      const items = await tx
-        .insert(applicationItems)
-        .values(
-          child.provisions.map((p) => ({
-            applicationId: id,
-            childId: stored!.id,
-            provisionKey: p.key,
-            handlingOrganisation: p.handledBy,
-            status: 'submitted',
-            eligibility: p.eligibility,
-            updatedAt: now,
-          })),
-        )
-        .returning({ id: applicationItems.id });
+    const children = submission.children.map((child, position) => ({
+      id: crypto.randomUUID(),
+      applicationId: id,
+      position,
+      firstName: child.firstName,
+      birthDate: child.birthDate,
+      childKey: child.childKey,
+    }));
+    const items = submission.children.flatMap((child, position) =>
+      child.provisions.map((p) => ({
+        id: crypto.randomUUID(),
+        applicationId: id,
+        childId: children[position]!.id,
+        provisionKey: p.key,
+        handlingOrganisation: p.handledBy,
+        status: 'submitted',
+        eligibility: p.eligibility,
+        updatedAt: now,
+      })),
+    );
+    await tx.insert(applicationChildren).values(children);
+    if (items.length > 0) {
+      await tx.insert(applicationItems).values(items);
       await tx.insert(applicationEvents).values(
         items.map((item) => ({
           itemId: item.id,

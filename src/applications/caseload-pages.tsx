@@ -10,6 +10,7 @@ import type { StaffDraft } from './intermediary-store.ts';
 import { firstOpenDraftStep } from './intermediary-draft.ts';
 import { statusLabels } from './intermediary-messages.ts';
 import { canMove } from './status.ts';
+import { StatusNotice } from '../platform/views/notice.tsx';
 
 type Base = {
   context: PageContext;
@@ -56,11 +57,7 @@ export function CaseloadPage({
     <Layout context={context} title={text.title}>
       <SessionBar context={context} session={session} csrf={csrf} />
       <h1 class="utrecht-heading-1">{text.title}</h1>
-      {draftGone && (
-        <p class="utrecht-paragraph meedoen-notice" role="status">
-          {text.draftGone}
-        </p>
-      )}
+      {draftGone && <StatusNotice>{text.draftGone}</StatusNotice>}
       <p class="utrecht-paragraph">{text.intro(organisation.name)}</p>
       <form method="post" action={`${base}/aanvragen`}>
         <input type="hidden" name="_csrf" value={csrf} />
@@ -88,11 +85,7 @@ export function CaseloadPage({
         </section>
       )}
       <h2 class="utrecht-heading-2">{text.applications}</h2>
-      {waitingCount > 0 && (
-        <p class="utrecht-paragraph meedoen-notice" role="status">
-          {text.waitingSummary(waitingCount)}
-        </p>
-      )}
+      {waitingCount > 0 && <StatusNotice>{text.waitingSummary(waitingCount)}</StatusNotice>}
       {applications.length === 0 ? (
         <p class="utrecht-paragraph">{text.none}</p>
       ) : (
@@ -258,11 +251,7 @@ export function ApplicationPage(
         </a>
       </p>
       <h1 class="utrecht-heading-1">{title}</h1>
-      {notice && (
-        <p class="utrecht-paragraph meedoen-notice" role="status">
-          {text.notices[notice](application.reference)}
-        </p>
-      )}
+      {notice && <StatusNotice>{text.notices[notice](application.reference)}</StatusNotice>}
       <ErrorSummary errors={errors} locale={locale} />
       <p class="utrecht-paragraph">
         {text.sent(when(application.submittedAt, locale), application.municipalityName)}

@@ -18,6 +18,7 @@ import { itemPath, queuePath } from './handling-paths.ts';
 import type { ItemDetail, ItemEvent } from './handling-store.ts';
 import { intermediaryMessages, statusLabels } from './intermediary-messages.ts';
 import { nextStatuses, type ItemStatus } from './status.ts';
+import { StatusNotice } from '../platform/views/notice.tsx';
 
 const dateTimes = {
   nl: new Intl.DateTimeFormat('nl-NL', {
@@ -370,11 +371,7 @@ export function ItemPage(
         </a>
       </p>
       <h1 class="utrecht-heading-1">{title}</h1>
-      {notice && (
-        <p class="utrecht-paragraph meedoen-notice" role="status">
-          {notice}
-        </p>
-      )}
+      {notice && <StatusNotice>{notice}</StatusNotice>}
       <ErrorSummary errors={errors} locale={locale} />
       <p class="utrecht-paragraph" id="huidige-status">
         {text.currentStatus}: <strong>{statusLabels[locale][item.status]}</strong>

@@ -6,6 +6,7 @@ import { Layout, type PageContext } from '../platform/views/layout.tsx';
 import { applicationRouteShort, categoryLabels, describeAges } from './labels.ts';
 import { amountKinds, amountPeriods, applicationRoutes, categories, type Provision } from './provision.ts';
 import type { ProvisionFormFields } from './provision-form.ts';
+import { StatusNotice } from '../platform/views/notice.tsx';
 
 const texts = {
   nl: {
@@ -101,11 +102,7 @@ export function EditorListPage({
     <Layout context={context} title={text.listTitle(organisation.name)}>
       <SessionBar context={context} session={session} csrf={csrf} />
       <h1 class="utrecht-heading-1">{text.listTitle(organisation.name)}</h1>
-      {saved && (
-        <p class="utrecht-paragraph meedoen-notice" role="status">
-          {text.saved}
-        </p>
-      )}
+      {saved && <StatusNotice>{text.saved}</StatusNotice>}
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`${base}/nieuw`}>
           {text.add}

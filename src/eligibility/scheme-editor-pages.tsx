@@ -13,6 +13,7 @@ import { Layout, type PageContext } from '../platform/views/layout.tsx';
 import { inForce, type SchemeVersion } from './parameters.ts';
 import type { SchemeFormFields } from './scheme-form.ts';
 import type { StoredScheme } from './scheme-store.ts';
+import { StatusNotice } from '../platform/views/notice.tsx';
 
 const texts = {
   nl: {
@@ -110,11 +111,7 @@ export const schemesPath = (organisation: string) =>
   `/beheer/organisaties/${encodeURIComponent(organisation)}/regelingen`;
 
 function Saved({ locale }: { locale: Locale }) {
-  return (
-    <p class="utrecht-paragraph meedoen-notice" role="status">
-      {texts[locale].saved}
-    </p>
-  );
+  return <StatusNotice>{texts[locale].saved}</StatusNotice>;
 }
 
 export function SchemeListPage({

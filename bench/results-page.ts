@@ -7,41 +7,18 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startApp } from './lib/app.ts';
+import { loadComparisonTable, type LoadMeasurement } from './lib/load-table.ts';
 import { makeTempDir } from './lib/cleanup.ts';
 import { isEntryPoint, runMain } from './lib/main.ts';
 import { readOptions, type BenchOptions } from './lib/options.ts';
 import { beginSession, endSession, resultsHeading } from './lib/session.ts';
 import { createThrowawayDatabase } from './lib/postgres.ts';
 import { startServer, type ChildServer } from './lib/server.ts';
-import { formatCount, formatMs, formatRatio, quantile, sortedCopy } from './lib/stats.ts';
-import { markdownTable } from './lib/table.ts';
+import { formatCount, formatMs, quantile, sortedCopy } from './lib/stats.ts';
 
 export const RESULTS_PATH = '/voorzieningen?municipality=GM0344&age=10';
 
 export type LoadSettings = { connections: number; durationS: number; warmUpS: number };
-
-export type LoadMeasurement = {
-  target: string;
-  role: 'baseline' | 'app';
-  connections: number;
-  durationS: number;
-  requests: number;
-  requestsPerS: number;
-  /** Latency percentiles in ms, of the 2xx responses, from autocannon's per-response timings. */
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  /** Server CPU (user + system) during the measured window, as a share of one core. */
-  serverCpu: number;
-  /** CPU time the server spent per request, in ms. */
-  serverCpuMsPerRequest: number;
-  /** CPU of this process (the load generator) during the window, as a share of one core. */
-  loadGeneratorCpu: number;
-};
 
 export type ResultsPageReport = { pageBytes: number; measurements: LoadMeasurement[]; notes: string[] };
 
@@ -183,42 +160,7 @@ export function loadFailures(report: ResultsPageReport): string[] {
 }
 
 export function formatResultsPageReport(report: ResultsPageReport): string {
-  const baselineFor = (connections: number) =>
-    report.measurements.find((m) => m.role === 'baseline' && m.connections === connections);
-  const rows = report.measurements.map((m) => {
-    const baseline = baselineFor(m.connections);
-    const isBaseline = m.role === 'baseline';
-    return [
-      m.target,
-      String(m.connections),
-      formatCount(m.requestsPerS),
-      formatMs(m.p50),
-      formatMs(m.p90),
-      formatMs(m.p99),
-      String(m.errors + m.timeouts + m.non2xx),
-      `${Math.round(m.serverCpu * 100)}%`,
-      formatMs(m.serverCpuMsPerRequest),
-      isBaseline ? '1.00×' : baseline ? formatRatio(m.requestsPerS, baseline.requestsPerS) : '—',
-      isBaseline ? '1.00×' : baseline ? formatRatio(m.p99, baseline.p99) : '—',
-    ];
-  });
-  const table = markdownTable(
-    [
-      `GET ${RESULTS_PATH}`,
-      'conn',
-      'req/s',
-      'p50',
-      'p90',
-      'p99',
-      'errors+non-2xx',
-      'server CPU',
-      'CPU/request',
-      'req/s vs baseline',
-      'p99 vs baseline',
-    ],
-    rows,
-    ['left', ...Array<'right'>(10).fill('right')],
-  );
+  const table = loadComparisonTable(`GET ${RESULTS_PATH}`, report.measurements);
   const durations = [...new Set(report.measurements.map((m) => Math.round(m.durationS)))].join(', ');
   const loader = Math.max(...report.measurements.map((m) => m.loadGeneratorCpu));
   return [

@@ -7,37 +7,20 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { startApp } from './lib/app.ts';
+import { loadComparisonTable, type LoadMeasurement } from './lib/load-table.ts';
 import { isEntryPoint, runMain } from './lib/main.ts';
 import { readOptions, type BenchOptions } from './lib/options.ts';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './lib/postgres.ts';
 import { beginSession, endSession, resultsHeading } from './lib/session.ts';
 import { startServer, type ChildServer } from './lib/server.ts';
-import { formatCount, formatMs, formatRatio, quantile, sortedCopy } from './lib/stats.ts';
-import { markdownTable } from './lib/table.ts';
+import { formatCount, formatMs, quantile, sortedCopy } from './lib/stats.ts';
 
 export const SUBMIT_PATH = '/api/v1/applications';
 const BASELINE_PATH = '/insert';
 /** The targets: at 50 connections, at least half the baseline's throughput, p99 under 150 ms, no errors. */
 export const TARGET = { connections: 50, throughputRatio: 0.5, p99Ms: 150 };
 
-export type SubmitMeasurement = {
-  target: string;
-  role: 'baseline' | 'app';
-  connections: number;
-  durationS: number;
-  requests: number;
-  requestsPerS: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  serverCpu: number;
-  serverCpuMsPerRequest: number;
-  loadGeneratorCpu: number;
-};
+export type SubmitMeasurement = LoadMeasurement;
 
 export type SubmitReport = {
   skipped: string | null;
@@ -247,42 +230,7 @@ export function submitFailures(report: SubmitReport): string[] {
 
 export function formatSubmitReport(report: SubmitReport): string {
   if (report.skipped) return `Submit benchmark ${report.skipped}`;
-  const baselineFor = (connections: number) =>
-    report.measurements.find((m) => m.role === 'baseline' && m.connections === connections);
-  const rows = report.measurements.map((m) => {
-    const baseline = baselineFor(m.connections);
-    const isBaseline = m.role === 'baseline';
-    return [
-      m.target,
-      String(m.connections),
-      formatCount(m.requestsPerS),
-      formatMs(m.p50),
-      formatMs(m.p90),
-      formatMs(m.p99),
-      String(m.errors + m.timeouts + m.non2xx),
-      `${Math.round(m.serverCpu * 100)}%`,
-      formatMs(m.serverCpuMsPerRequest),
-      isBaseline ? '1.00×' : baseline ? formatRatio(m.requestsPerS, baseline.requestsPerS) : '—',
-      isBaseline ? '1.00×' : baseline ? formatRatio(m.p99, baseline.p99) : '—',
-    ];
-  });
-  const table = markdownTable(
-    [
-      'POST, PostgreSQL',
-      'conn',
-      'req/s',
-      'p50',
-      'p90',
-      'p99',
-      'errors+non-2xx',
-      'server CPU',
-      'CPU/request',
-      'req/s vs baseline',
-      'p99 vs baseline',
-    ],
-    rows,
-    ['left', ...Array<'right'>(10).fill('right')],
-  );
+  const table = loadComparisonTable('POST, PostgreSQL', report.measurements);
   const failures = submitFailures(report);
   const loader = Math.max(...report.measurements.map((m) => m.loadGeneratorCpu));
   return [

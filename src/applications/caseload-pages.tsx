@@ -1,5 +1,5 @@
 import { SessionBar, type ActiveSession } from '../identity/index.ts';
-import type { Locale } from '../platform/i18n.ts';
+import { formatMoment, type Locale } from '../platform/i18n.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { ErrorSummary, errorTitlePrefix, FormField } from '../platform/views/forms.tsx';
 import { Layout, type PageContext } from '../platform/views/layout.tsx';
@@ -18,20 +18,6 @@ type Base = {
   csrf: string;
   organisation: { key: string; name: string };
 };
-
-const dateTimes = {
-  nl: new Intl.DateTimeFormat('nl-NL', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }),
-};
-const when = (at: Date, locale: Locale) => dateTimes[locale].format(at);
 
 const waiting = (item: CaseloadItem) => item.status === 'information_requested';
 
@@ -77,7 +63,10 @@ export function CaseloadPage({
                   class="utrecht-link"
                   href={draftPath(organisation.key, draft.id, firstOpenDraftStep(draft.answers))}
                 >
-                  {text.draft(when(draft.updatedAt, locale), draft.answers.family?.municipality.name ?? null)}
+                  {text.draft(
+                    formatMoment(draft.updatedAt, locale),
+                    draft.answers.family?.municipality.name ?? null,
+                  )}
                 </a>
               </li>
             ))}
@@ -104,7 +93,7 @@ export function CaseloadPage({
                   </a>
                 </h3>
                 <p class="utrecht-paragraph">
-                  {text.sent(when(application.submittedAt, locale), application.municipalityName)}
+                  {text.sent(formatMoment(application.submittedAt, locale), application.municipalityName)}
                 </p>
                 {anyWaiting && (
                   <p class="utrecht-paragraph">
@@ -167,7 +156,7 @@ function ItemSection({
       <p class="utrecht-paragraph">
         {text.status}: <strong>{statusLabels[locale][item.status]}</strong>
         {item.participationConfirmedAt &&
-          ` · ${text.participationConfirmed(when(item.participationConfirmedAt, locale))}`}
+          ` · ${text.participationConfirmed(formatMoment(item.participationConfirmedAt, locale))}`}
       </p>
       {waiting(item) && question && (
         <>
@@ -201,7 +190,7 @@ function ItemSection({
       <ol class="utrecht-ordered-list">
         {events.map((event, n) => (
           <li key={n}>
-            {when(event.at, locale)}: {text.eventLine(event, statusLabels[locale])}
+            {formatMoment(event.at, locale)}: {text.eventLine(event, statusLabels[locale])}
             {event.text && ` — ${event.text}`}
           </li>
         ))}
@@ -254,7 +243,7 @@ export function ApplicationPage(
       {notice && <StatusNotice>{text.notices[notice](application.reference)}</StatusNotice>}
       <ErrorSummary errors={errors} locale={locale} />
       <p class="utrecht-paragraph">
-        {text.sent(when(application.submittedAt, locale), application.municipalityName)}
+        {text.sent(formatMoment(application.submittedAt, locale), application.municipalityName)}
       </p>
       {application.items.map((item) => (
         <ItemSection key={item.id} {...props} item={item} />

@@ -1,4 +1,4 @@
-import { historyOf } from './history.ts';
+import { historyOf, type ItemEvent } from './history.ts';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { provisions } from '../catalogue/schema.ts';
 import { municipalityTable } from '../municipalities/index.ts';
@@ -173,15 +173,6 @@ export async function readCaseload(
   return caseload;
 }
 
-export type ItemEvent = {
-  itemId: string;
-  fromStatus: string | null;
-  toStatus: ItemStatus;
-  actorKind: string;
-  reasonCode: string | null;
-  text: string | null;
-  at: Date;
-};
 export type ApplicationDetail = CaseloadApplication & { events: ItemEvent[] };
 
 /** One application of this intermediary with every item's history, or null when it is not theirs. */

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { SessionBar } from '../identity/index.ts';
 import { ageOn } from '../eligibility/evaluate.ts';
 import { reason, reasonCatalogue, type ReasonCode } from '../eligibility/reasons.ts';
-import { formatEuros, formatIsoDate, type Locale } from '../platform/i18n.ts';
+import { formatEuros, formatIsoDate, formatMoment, type Locale } from '../platform/i18n.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { ErrorSummary, errorTitlePrefix, FormField, textInput } from '../platform/views/forms.tsx';
 import { Layout } from '../platform/views/layout.tsx';
@@ -15,23 +15,11 @@ import {
 } from './handling-messages.ts';
 import type { HandlingBase } from './handling-pages.tsx';
 import { itemPath, queuePath } from './handling-paths.ts';
-import type { ItemDetail, ItemEvent } from './handling-store.ts';
+import type { ItemEvent } from './history.ts';
+import type { ItemDetail } from './handling-store.ts';
 import { intermediaryMessages, statusLabels } from './intermediary-messages.ts';
 import { nextStatuses, type ItemStatus } from './status.ts';
 import { StatusNotice } from '../platform/views/notice.tsx';
-
-const dateTimes = {
-  nl: new Intl.DateTimeFormat('nl-NL', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }),
-};
 
 /** While someone works on the item the handler may need to phone or write; before and after, not. */
 const contactShownIn: readonly ItemStatus[] = [
@@ -402,7 +390,7 @@ export function ItemPage(
               ? text.channels.family
               : text.channels.intermediary(application.intermediaryOrganisationName ?? '—'),
           ],
-          [text.submitted, dateTimes[locale].format(application.submittedAt)],
+          [text.submitted, formatMoment(application.submittedAt, locale)],
         ]}
       />
 
@@ -485,7 +473,7 @@ export function ItemPage(
       <ol class="utrecht-ordered-list">
         {item.events.map((event, n) => (
           <li key={n}>
-            {dateTimes[locale].format(event.at)}: {eventLine(event, text, locale)}
+            {formatMoment(event.at, locale)}: {eventLine(event, text, locale)}
             {event.text && ` — ${event.text}`}
           </li>
         ))}

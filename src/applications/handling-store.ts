@@ -1,4 +1,4 @@
-import { historyOf } from './history.ts';
+import { historyOf, type ItemEvent } from './history.ts';
 import { and, asc, count, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { organisations, provisions } from '../catalogue/schema.ts';
@@ -137,15 +137,6 @@ export async function readQueue(
     };
   });
 }
-
-export type ItemEvent = {
-  fromStatus: string | null;
-  toStatus: ItemStatus;
-  actorKind: string;
-  reasonCode: string | null;
-  text: string | null;
-  at: Date;
-};
 
 export type ItemDetail = {
   id: string;

@@ -57,3 +57,21 @@ const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
 export function formatIsoDate(isoDate: string, locale: Locale): string {
   return dateFormats[locale].format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+const momentFormats: Record<Locale, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }),
+};
+
+/** A moment as people in the Netherlands read it, "10 maart 2026 om 11:00", whatever the server's zone. */
+export function formatMoment(at: Date, locale: Locale): string {
+  return momentFormats[locale].format(at);
+}

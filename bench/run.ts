@@ -18,8 +18,15 @@ import {
 import { formatStartupReport, runStartupBenchmark, type StartupReport } from './startup.ts';
 import { formatEligibilityReport, runEligibilityBenchmark, type EligibilityReport } from './eligibility.ts';
 import { formatSubmitReport, runSubmitBenchmark, submitFailures, type SubmitReport } from './submit.ts';
+import {
+  formatImportReport,
+  importFailures,
+  runImportBenchmark,
+  type ImportReport,
+} from './import-deliveries.ts';
+import { formatReachReport, reachFailures, runReachBenchmark, type ReachReport } from './reach.ts';
 
-const BENCHMARKS = ['startup', 'results-page', 'eligibility', 'submit'] as const;
+const BENCHMARKS = ['startup', 'results-page', 'eligibility', 'submit', 'reach', 'import'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 function parseArguments(argv: readonly string[]): { only: BenchmarkName[]; jsonFile: string | undefined } {
@@ -56,12 +63,18 @@ await runMain(async () => {
   if (only.includes('eligibility')) eligibility = await runEligibilityBenchmark(options);
   let submit: SubmitReport | undefined;
   if (only.includes('submit')) submit = await runSubmitBenchmark(options);
+  let reach: ReachReport | undefined;
+  if (only.includes('reach')) reach = await runReachBenchmark(options);
 
+  let deliveriesImport: ImportReport | undefined;
+  if (only.includes('import')) deliveriesImport = await runImportBenchmark(options);
   console.log(`\n${resultsHeading(session)}\n`);
   if (startup) console.log(`${formatStartupReport(startup)}\n`);
   if (resultsPage) console.log(`${formatResultsPageReport(resultsPage)}\n`);
   if (eligibility) console.log(`${formatEligibilityReport(eligibility)}\n`);
   if (submit) console.log(`${formatSubmitReport(submit)}\n`);
+  if (reach) console.log(`${formatReachReport(reach)}\n`);
+  if (deliveriesImport) console.log(`${formatImportReport(deliveriesImport)}\n`);
   const otherWorkCores = endSession(session);
 
   if (jsonFile) {
@@ -75,6 +88,8 @@ await runMain(async () => {
       resultsPage,
       eligibility,
       submit,
+      reach,
+      deliveriesImport,
     };
     await writeFile(jsonFile, `${JSON.stringify(raw, null, 2)}\n`);
     console.log(`Raw figures written to ${jsonFile}`);
@@ -84,6 +99,8 @@ await runMain(async () => {
   if (eligibility?.cases.some((c) => c.p99Ms >= 1))
     failures.push('eligibility: p99 of a check is 1 ms or more');
   if (submit) failures.push(...submitFailures(submit));
+  if (deliveriesImport) failures.push(...importFailures(deliveriesImport));
+  if (reach) failures.push(...reachFailures(reach));
   for (const failure of failures) console.error(`FAILED: ${failure}`);
   return failures.length === 0;
 });

@@ -28,6 +28,26 @@ function ensureChromium() {
   }
 }
 
+// The export tests open files in LibreOffice Calc as people do (test/support/libreoffice.ts).
+function ensureLibreOffice() {
+  const found = spawnSync(process.env.SOFFICE_PATH ?? 'soffice', ['--version'], { stdio: 'ignore' });
+  if (found.status === 0) return;
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  console.log("LibreOffice not found: installing Debian's libreoffice-calc-nogui for the export tests");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['apt-get', 'update', '-qq'],
+    ['apt-get', 'install', '-y', '-qq', 'libreoffice-calc-nogui'],
+  ]) {
+    const command = [...sudo, ...args];
+    const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit', env });
+    if (result.status !== 0) {
+      console.error(`Could not install LibreOffice (${command.join(' ')}). Install it, or set SOFFICE_PATH.`);
+      process.exit(1);
+    }
+  }
+}
+
 function findTests(dir) {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
@@ -40,6 +60,7 @@ const only = process.argv.slice(2);
 const files = only.length > 0 ? only : [...findTests('src'), ...findTests('test')].sort();
 if (files.some((file) => file.includes(`${path.sep}browser${path.sep}`) || file.includes('/browser/')))
   ensureChromium();
+if (files.some((file) => path.basename(file).includes('libreoffice'))) ensureLibreOffice();
 
 const result = spawnSync(
   process.execPath,

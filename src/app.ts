@@ -16,6 +16,9 @@ import { cataloguePageRoutes } from './catalogue/page-routes.tsx';
 import { catalogueApiRoutes } from './catalogue/routes.ts';
 import { catalogueEditorRoutes } from './catalogue/editor-routes.tsx';
 import { municipalityRoutes } from './municipalities/routes.ts';
+import { povertyApiRoutes, povertyPageRoutes } from './poverty/index.ts';
+import { reachApiRoutes } from './reach/index.ts';
+import { dashboardRoutes } from './dashboards/index.ts';
 import { registerAssets } from './platform/assets.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db.ts';
@@ -33,7 +36,11 @@ import { passwordResetRoutes } from './identity/password-reset-routes.tsx';
 import { citizenRoutes } from './identity/citizen-routes.tsx';
 import { recordRoutes, registerAccessControl, type RouteEntry } from './identity/access.ts';
 import { platformRoutes } from './platform/health.ts';
+import { actionRoutes } from './actions/index.ts';
+import { practiceRoutes } from './practices/index.ts';
+import { insightRoutes } from './insight/index.ts';
 import { registerErrorHandling } from './platform/http-errors.tsx';
+import { deliveryUploadRoutes } from './deliveries/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -115,6 +122,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
           name: 'applications',
           description: 'Applying for provisions for a family: idempotent with an Idempotency-Key header',
         },
+        { name: 'actions', description: 'The action tracker of the programme against child poverty' },
+        { name: 'practices', description: 'Good practices against child poverty: the public library' },
+        { name: 'insight', description: 'Insight into lack of opportunity, after disclosure control' },
+        {
+          name: 'poverty',
+          description:
+            'Children in poverty, national series per definition, and the target path (Bron: CBS / SCP)',
+        },
         { name: 'platform', description: 'Health and error types' },
       ],
     },
@@ -142,11 +157,16 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     registerAssets(publicScope);
     await publicScope.register(platformRoutes(database));
     await publicScope.register(municipalityRoutes(database.db));
+    // Aggregates only, every figure disclosure-controlled: open like the other statistics.
+    await publicScope.register(reachApiRoutes(database.db));
+    await publicScope.register(dashboardRoutes(database.db));
     await publicScope.register(catalogueApiRoutes(database.db));
     await publicScope.register(cataloguePageRoutes(database.db));
     await publicScope.register(eligibilityApiRoutes(database.db, parameters, clock));
     await publicScope.register(checkPageRoutes(database.db, parameters, clock, config.secret));
     await publicScope.register(publicApplicationRoutes(applicationOptions));
+    await publicScope.register(povertyApiRoutes(database.db));
+    await publicScope.register(povertyPageRoutes(database.db));
   });
   await app.register(
     identityRoutes({
@@ -174,7 +194,18 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     }),
   );
   await app.register(schemeEditorRoutes({ db: database.db, clock, secret: config.secret }));
+  await app.register(actionRoutes({ db: database.db, clock, secret: config.secret }));
+  await app.register(practiceRoutes({ db: database.db, secret: config.secret }));
+  await app.register(insightRoutes({ db: database.db, clock, secret: config.secret }));
   await app.register(staffApplicationRoutes(applicationOptions));
+  await app.register(
+    deliveryUploadRoutes({
+      db: database.db,
+      clock,
+      secret: config.secret,
+      childKeySecret: config.childKeySecret,
+    }),
+  );
   if (config.oidc) {
     await app.register(
       citizenRoutes({

@@ -4,6 +4,12 @@ import { formatReport } from './catalogue/validate-catalogue.ts';
 import { importSchemesFile } from './eligibility/import-schemes-file.ts';
 import { allSchemeKeys } from './eligibility/scheme-store.ts';
 import { serve } from './main.ts';
+import { importLabourParticipationFromCli } from './poverty/index.ts';
+import {
+  childKeySecretForPartner,
+  importDeliveriesFromCli,
+  pseudonymizeFromCli,
+} from './deliveries/index.ts';
 import { eraseExpiredApplications } from './applications/retention.ts';
 import { invitePerson } from './identity/invitations.ts';
 import { invitationMail } from './identity/invitation-mail.ts';
@@ -26,13 +32,15 @@ import { ConfigError, loadConfig } from './platform/config.ts';
 import { isoDateInAmsterdam } from './platform/clock.ts';
 import { isLocale } from './platform/i18n.ts';
 import { openPreparedDatabase, seedDemoData } from './setup.ts';
+import { importTargetGroupsCommand, recomputeReachCommand, setReachTargetCommand } from './reach/index.ts';
 
 const say = (message: string) => console.log(`meedoen: ${message}`);
 
 async function withDatabase<T>(
   work: (database: Awaited<ReturnType<typeof openPreparedDatabase>>) => Promise<T>,
+  log: (message: string) => void = say,
 ) {
-  const database = await openPreparedDatabase(loadConfig(), say);
+  const database = await openPreparedDatabase(loadConfig(), log);
   try {
     return await work(database);
   } finally {
@@ -185,6 +193,116 @@ program
           ` (term: ${config.retentionMonths} months)`,
       );
       if (result.busy) say('another process is erasing at the moment; run again later for the rest');
+    }),
+  );
+
+// `meedoen import …`: files from partners and sources outside; each capability adds its own kind.
+const importCommand =
+  program.commands.find((command) => command.name() === 'import') ??
+  program.command('import').description('import files from partners and other sources');
+importCommand
+  .command('deliveries')
+  .description(
+    "import a partner's deliveries (CSV or XLSX, see docs/deliveries-import.md); valid rows are kept, the rest reported",
+  )
+  .argument('<file>', 'the delivery file')
+  .requiredOption('--provider <organisation>', 'the key of the organisation that made the deliveries')
+  .option('--report <file>', 'write the validation report (CSV) to this file instead of standard output')
+  .option('--lang <nl|en>', 'language of the progress and summary', 'nl')
+  .action((file: string, options: { provider: string; report?: string; lang: string }) =>
+    withDatabase(
+      async (database) => {
+        process.exitCode = await importDeliveriesFromCli(database.db, {
+          file,
+          provider: options.provider,
+          locale: isLocale(options.lang) ? options.lang : 'nl',
+          reportPath: options.report ?? null,
+          childKeySecret: loadConfig().childKeySecret,
+          today: isoDateInAmsterdam(new Date()),
+          stdout: process.stdout,
+          stderr: process.stderr,
+        });
+      },
+      (message) => console.error(`meedoen: ${message}`),
+    ),
+  );
+
+program
+  .command('pseudonymize')
+  .description(
+    "replace the children's details in a delivery file by their child key, offline (docs/deliveries-import.md)",
+  )
+  .argument('<in>', 'the delivery file with first_name, birth_date, postcode and house_number (CSV or XLSX)')
+  .argument('<out>', 'where to write the file with child_key instead')
+  .option('--secret-file <file>', 'file holding the shared child-key secret (else MEEDOEN_CHILD_KEY_SECRET)')
+  .option('--lang <nl|en>', 'language of the messages', 'nl')
+  .action(async (input: string, output: string, options: { secretFile?: string; lang: string }) => {
+    const secret = await childKeySecretForPartner(options.secretFile);
+    process.exitCode = await pseudonymizeFromCli({
+      input,
+      output,
+      secret,
+      today: isoDateInAmsterdam(new Date()),
+      locale: isLocale(options.lang) ? options.lang : 'nl',
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+  });
+
+// Figures on work among families with children in poverty (docs/poverty-trend.md); none ship.
+(program.commands.find((command) => command.name() === 'import') ?? program.command('import'))
+  .command('labour-participation')
+  .description(
+    'import figures on households with children in poverty by income source (CSV, see docs/poverty-trend.md); all rows or none',
+  )
+  .argument('<file>', 'the CSV file')
+  .option('--lang <nl|en>', 'language of the report', 'nl')
+  .action((file: string, options: { lang: string }) =>
+    withDatabase(async (database) => {
+      process.exitCode = await importLabourParticipationFromCli(database.db, {
+        file,
+        locale: isLocale(options.lang) ? options.lang : 'nl',
+        stdout: process.stdout,
+        stderr: process.stderr,
+      });
+    }),
+  );
+
+// Reach (docs/reach.md): target groups, targets, and a full recompute of the counts.
+(program.commands.find((command) => command.name() === 'import') ?? program.command('import'))
+  .command('target-groups')
+  .description(
+    'import children in the target group per municipality, year and income source (CBS-style CSV, see docs/reach.md); all lines or none',
+  )
+  .argument('<file>', 'the CSV file')
+  .action((file: string) =>
+    withDatabase(async (database) => {
+      process.exitCode = (await importTargetGroupsCommand(database, file, say)) ? 0 : 1;
+    }),
+  );
+const reach = program.command('reach').description('the reach monitor (docs/reach.md)');
+reach
+  .command('recompute')
+  .description(
+    'rebuild every reach count from the delivery records (the same result as the counts kept current)',
+  )
+  .action(() => withDatabase((database) => recomputeReachCommand(database, say)));
+reach
+  .command('target')
+  .description("set a municipality's own reach target for a year and income source (bijstand, work, other)")
+  .argument('<municipality>', 'CBS code, e.g. GM0363')
+  .argument('<year>', 'e.g. 2025')
+  .argument('<group>', 'bijstand, work or other')
+  .argument('<percent>', "0-100, or 'national' to go back to the national target (100% bijstand, 70% work)")
+  .action((municipality: string, year: string, group: string, percent: string) =>
+    withDatabase(async (database) => {
+      const input = {
+        municipality: municipality.toUpperCase(),
+        year: Number(year),
+        incomeGroup: group,
+        percent: percent === 'national' ? null : Number(percent),
+      };
+      process.exitCode = (await setReachTargetCommand(database, input, say)) ? 0 : 1;
     }),
   );
 

@@ -3,7 +3,10 @@ import { seedExampleSchemes } from './eligibility/import-schemes-file.ts';
 import { exampleSchemesFile, readSchemesFile } from './eligibility/scheme-file.ts';
 import { allSchemeKeys } from './eligibility/scheme-store.ts';
 import { ensureReferenceData } from './municipalities/index.ts';
+import { ensurePovertyReferenceData } from './poverty/index.ts';
+import { readActionsFile, seedActions } from './actions/index.ts';
 import type { Config } from './platform/config.ts';
+import { ensureReachReferenceData } from './reach/index.ts';
 import { isoDateInAmsterdam, systemClock, type Clock } from './platform/clock.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db.ts';
 
@@ -16,6 +19,14 @@ export async function openPreparedDatabase(config: Config, log: Log): Promise<Da
     await database.migrate();
     const reference = await ensureReferenceData(database.db);
     if (reference.loaded) log('reference data loaded: municipalities 2025 and postcode areas (Bron: CBS)');
+    const poverty = await ensurePovertyReferenceData(database.db);
+    if (poverty.loaded)
+      log('reference data loaded: children in poverty series and target paths (Bron: CBS / SCP)');
+    const actionsFile = await readActionsFile();
+    const actions = await database.db.transaction((tx) => seedActions(tx, actionsFile));
+    if (actions > 0) log(`action tracker seeded: ${actions} actions of ${actionsFile.source.date}`);
+    const reach = await ensureReachReferenceData(database.db);
+    if (reach.loaded) log('reference data loaded: municipal mergers and target-group estimates (Bron: CBS)');
     return database;
   } catch (error) {
     await database.close().catch(() => undefined);

@@ -4,7 +4,8 @@ import { isoDateInAmsterdam } from '../platform/clock.ts';
 import { apiLocale } from '../platform/i18n.ts';
 import { createPseudonymiser } from '../platform/processing-log/index.ts';
 import { platformProblems, ProblemError } from '../platform/problems.ts';
-import { traceIdFor } from '../platform/trace.ts';
+import { createReferenceCache } from '../platform/reference-changes/index.ts';
+import { traceIdFor, type TraceId } from '../platform/trace.ts';
 import {
   apiSubmissionKey,
   findBySubmissionKey,
@@ -21,10 +22,10 @@ import {
   type ApplicationCreated,
   type ApplicationRequest,
 } from './api-schema.ts';
-import { prepareApiSubmission, type ApiItem } from './api-submission.ts';
+import { prepareApiSubmission, type ApiItem, type SubmissionInput } from './api-submission.ts';
 import { familyConfirmationMail } from './family-mail.ts';
 import type { ApplicationOptions } from './options.ts';
-import { submitApplication } from './submit.ts';
+import { ReferenceChangedError, submitApplication } from './submit.ts';
 import { trackingToken } from './tokens.ts';
 
 const description = [
@@ -39,6 +40,7 @@ export const applicationApiRoutes =
   async (app) => {
     const { db, clock, secret, childKeySecret, parameters, publicBaseUrl } = options;
     const pseudonymiser = createPseudonymiser(secret);
+    const referenceCache = createReferenceCache(db);
     const trackingUrl = (applicationId: string) =>
       `${publicBaseUrl}/volgen/${trackingToken(secret, applicationId)}`;
 
@@ -59,6 +61,46 @@ export const applicationApiRoutes =
           en: 'Another application was already sent with this Idempotency-Key. Nothing changed. Use a new key for a new application.',
         });
       return created(reply, stored);
+    }
+
+    /**
+     * Checks the request against the catalogue in memory and stores it. When the catalogue changed meanwhile
+     * (storing says so), or before refusing, it is checked again against what the database holds now.
+     */
+    async function checkAndStore(body: ApplicationRequest, input: SubmissionInput, traceId: TraceId) {
+      let refreshed = false;
+      for (let attempt = 0; ; attempt++) {
+        const reference = await referenceCache.snapshot();
+        const prepared = await prepareApiSubmission(db, reference, parameters, body, input);
+        if (!prepared.ok) {
+          if (!refreshed && (await referenceCache.refresh())) {
+            refreshed = true;
+            continue;
+          }
+          return prepared;
+        }
+        try {
+          const submitted = await submitApplication(prepared.submission, {
+            db,
+            clock,
+            secret,
+            pseudonymiser,
+            actor: { personId: null, role: 'family', organisation: null },
+            traceId,
+            referenceGeneration: reference.generation,
+            confirmation: ({ reference: code, trackingToken: token, locale }) =>
+              familyConfirmationMail({
+                locale,
+                reference: code,
+                trackingUrl: `${publicBaseUrl}/volgen/${token}`,
+              }),
+          });
+          return { ok: true as const, submitted, items: prepared.items };
+        } catch (error) {
+          if (!(error instanceof ReferenceChangedError) || attempt >= 3) throw error;
+          refreshed = await referenceCache.refresh();
+        }
+      }
     }
 
     app.post(
@@ -86,44 +128,34 @@ export const applicationApiRoutes =
       async (request, reply) => {
         const locale = apiLocale(request.headers['accept-language']);
         const submissionKey = apiSubmissionKey(request.headers['idempotency-key']);
-        // The key is looked up while the request is checked (one round trip less for a new application); a
-        // retry is answered from what was stored, whatever the checks say now: the catalogue may have changed.
-        const [earlier, prepared] = await Promise.all([
-          findBySubmissionKey(db, submissionKey),
-          prepareApiSubmission(db, parameters, request.body, {
+        const outcome = await checkAndStore(
+          request.body,
+          {
             submissionKey,
             childKeySecret,
             today: isoDateInAmsterdam(clock.now()),
             locale,
-          }),
-        ]);
-        if (earlier) return again(reply, earlier, request.body);
-        if (!prepared.ok)
+          },
+          traceIdFor(request.headers),
+        );
+        if (!outcome.ok) {
+          // A retry is answered from what was stored, whatever the checks say now: the catalogue may have
+          // changed since. The key is looked up only here and when storing finds it taken.
+          const earlier = await findBySubmissionKey(db, submissionKey);
+          if (earlier) return again(reply, earlier, request.body);
           throw new ProblemError(
             platformProblems.validationFailed,
             {
               nl: 'De aanvraag klopt niet. Er is niets opgeslagen.',
               en: 'The application is not valid. Nothing was stored.',
             },
-            prepared.errors,
+            outcome.errors,
           );
-        const submitted = await submitApplication(prepared.submission, {
-          db,
-          clock,
-          secret,
-          pseudonymiser,
-          actor: { personId: null, role: 'family', organisation: null },
-          traceId: traceIdFor(request.headers),
-          confirmation: ({ reference, trackingToken: token, locale: mailLocale }) =>
-            familyConfirmationMail({
-              locale: mailLocale,
-              reference,
-              trackingUrl: `${publicBaseUrl}/volgen/${token}`,
-            }),
-        });
+        }
+        const { submitted, items } = outcome;
         if (submitted.created)
-          return created(reply, { id: submitted.id, reference: submitted.reference, items: prepared.items });
-        // Another request with this key committed first (they ran at the same time): compare with that one.
+          return created(reply, { id: submitted.id, reference: submitted.reference, items });
+        // The key was used before (a retry, or a request at the same time that committed first): compare.
         const winner = await findBySubmissionKey(db, submissionKey);
         if (!winner) throw new Error('a submission key without its application');
         return again(reply, winner, request.body);

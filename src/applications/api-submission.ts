@@ -4,6 +4,7 @@ import type { ReferenceParameters } from '../eligibility/parameters.ts';
 import { loadSchemes } from '../eligibility/scheme-store.ts';
 import { lookupPostcode, postcodeMessages } from '../municipalities/index.ts';
 import type { Queryable } from '../platform/db.ts';
+import type { ReferenceSnapshot } from '../platform/reference-changes/index.ts';
 import type { Locale, Translations } from '../platform/i18n.ts';
 import { registerFieldMessages, type FieldError } from '../platform/validation.ts';
 import type { ApplicationRequest } from './api-schema.ts';
@@ -54,6 +55,13 @@ export type ApiItem = {
   status: (typeof itemStatuses)[number];
 };
 
+export type SubmissionInput = {
+  submissionKey: string;
+  childKeySecret: string;
+  today: string;
+  locale: Locale;
+};
+
 export type Prepared =
   { ok: true; submission: Submission; items: ApiItem[] } | { ok: false; errors: FieldError[] };
 
@@ -99,6 +107,32 @@ function checkIdentities(body: ApplicationRequest, today: string, locale: Locale
   return { errors, identities };
 }
 
+/**
+ * What checking a request needs from the database: the postcode's areas, the provisions offered in the
+ * municipality with their schemes, and its routing precedence. Kept in memory while unchanged, so a
+ * submission reads only the change counter before it is stored.
+ */
+async function submissionReference(
+  db: Queryable,
+  reference: ReferenceSnapshot,
+  municipality: string,
+  postcode: string,
+) {
+  const [lookup, offered, ranks] = await Promise.all([
+    // The areas depend on the four digits only (the full postcode in the answer is not used here).
+    reference.get(`postcode:${postcode.slice(0, 4)}`, () => lookupPostcode(db, postcode)),
+    reference.get(`provisions:${municipality}`, () => provisionsInMunicipality(db, municipality)),
+    reference.get(`precedence:${municipality}`, () => precedenceRanks(db, municipality)),
+  ]);
+  const schemes = await reference.get(`schemes:${municipality}`, () =>
+    loadSchemes(
+      db,
+      offered.flatMap((p) => (p.scheme ? [p.scheme] : [])),
+    ),
+  );
+  return { lookup, provisions: offered, ranks, schemes };
+}
+
 const fieldError = (field: string, code: keyof typeof messages, locale: Locale): FieldError => ({
   field,
   code,
@@ -113,9 +147,10 @@ const fieldError = (field: string, code: keyof typeof messages, locale: Locale):
  */
 export async function prepareApiSubmission(
   db: Queryable,
+  reference: ReferenceSnapshot,
   parameters: ReferenceParameters,
   body: ApplicationRequest,
-  input: { submissionKey: string; childKeySecret: string; today: string; locale: Locale },
+  input: SubmissionInput,
 ): Promise<Prepared> {
   const { today, locale } = input;
   const checked = checkIdentities(body, today, locale);
@@ -123,11 +158,12 @@ export async function prepareApiSubmission(
   const identities = checked.identities.map((identity) => identity!);
   const postcode = identities[0]!.postcode;
 
-  const [lookup, offered, ranks] = await Promise.all([
-    lookupPostcode(db, postcode),
-    provisionsInMunicipality(db, body.municipality),
-    precedenceRanks(db, body.municipality),
-  ]);
+  const { lookup, provisions, ranks, schemes } = await submissionReference(
+    db,
+    reference,
+    body.municipality,
+    postcode,
+  );
   if (lookup.kind !== 'found')
     return {
       ok: false,
@@ -138,11 +174,6 @@ export async function prepareApiSubmission(
   if (!lookup.areas.some((area) => area.municipalityCode === body.municipality))
     return { ok: false, errors: [fieldError('municipality', 'municipality_not_of_postcode', locale)] };
 
-  const provisions = orderForDisplay(offered, locale);
-  const schemes = await loadSchemes(
-    db,
-    provisions.flatMap((p) => (p.scheme ? [p.scheme] : [])),
-  );
   const request: CheckRequest = {
     municipality: body.municipality,
     household: { type: body.householdType, ageGroup: body.ageGroup },
@@ -151,7 +182,12 @@ export async function prepareApiSubmission(
     assets: { kind: body.assets },
     children: body.children.map((child) => ({ birthDate: child.birthDate })),
   };
-  const result = checkHousehold(request, provisions, { ...parameters, schemes }, today);
+  const result = checkHousehold(
+    request,
+    orderForDisplay(provisions, locale),
+    { ...parameters, schemes },
+    today,
+  );
   const offers = buildOffers(result, body.children, ranks);
 
   const errors: FieldError[] = [];

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { provisions } from '../catalogue/schema.ts';
 import { lockForTransaction, type Transaction } from '../platform/db.ts';
+import { refreshReach } from '../reach/index.ts';
 import { checkBudget, type BudgetCheck } from './budget.ts';
 import { amountOf, type HandlerActor } from './handling-store.ts';
 import {
@@ -120,16 +121,18 @@ export async function registerDelivery(
   );
   // The row is locked and was granted, so this cannot fail; if it ever does, nothing of it may stay.
   if (!moved.ok) throw new Error(`Delivery could not move item ${input.itemId}: ${moved.reason}`);
+  const year = Number(input.deliveredOn.slice(0, 4));
   await tx.insert(deliveryRecords).values({
     source: meedoenSource(input.itemId),
     childKey: item.childKey,
     municipalityCode: item.municipalityCode,
-    year: Number(input.deliveredOn.slice(0, 4)),
+    year,
     deliveredOn: input.deliveredOn,
     incomeSource: item.incomeSource,
     category: item.category,
     valueCents: input.valueCents,
     handlingOrganisation: actor.organisation,
   });
+  await refreshReach(tx, [{ municipalityCode: item.municipalityCode, year }]);
   return { ok: true, budget };
 }

@@ -1,18 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../platform/clock.ts';
-import type { Database, Transaction } from '../platform/db.ts';
-import { enqueueMail } from '../platform/mail/index.ts';
-import { logProcessingMany, type ProcessingActor } from '../platform/processing-log/index.ts';
+import {
+  executeOften,
+  isUniqueViolation,
+  type Database,
+  type Queryable,
+  type Transaction,
+} from '../platform/db.ts';
+import type { ProcessingActor } from '../platform/processing-log/index.ts';
 import type { Pseudonymiser } from '../platform/processing-log/index.ts';
 import type { TraceId } from '../platform/trace.ts';
 import { submitActivity } from './activities.ts';
-import {
-  applicationChildren,
-  applicationEvents,
-  applicationItems,
-  applications,
-  type incomeSources,
-} from './schema.ts';
+import { applicationInsert } from './application-insert.ts';
+import { applications, type incomeSources } from './schema.ts';
 import { hashTrackingToken, newReference, trackingToken } from './tokens.ts';
 
 export type IncomeSource = (typeof incomeSources)[number];
@@ -52,6 +52,11 @@ export type SubmitContext = {
   pseudonymiser: Pseudonymiser;
   actor: ProcessingActor;
   traceId: TraceId;
+  /**
+   * The count of reference changes the submission was checked at, when it was checked against data kept in
+   * memory: storing then refuses with ReferenceChangedError when they changed since (check again, resend).
+   */
+  referenceGeneration?: number;
   /** Work that belongs with the application, such as removing the draft it came from: same transaction. */
   alsoInTransaction?: (tx: Transaction) => Promise<void>;
   /** The confirmation mail: subject and body in the family's language, with the link and code in them. */
@@ -61,113 +66,85 @@ export type SubmitContext = {
   };
 };
 
-async function existing(tx: Transaction, submissionKey: string, secret: string): Promise<Submitted | null> {
-  const [row] = await tx
+async function existing(db: Queryable, submissionKey: string, secret: string): Promise<Submitted | null> {
+  const [row] = await db
     .select({ id: applications.id, reference: applications.reference })
     .from(applications)
     .where(eq(applications.submissionKey, submissionKey));
   return row ? { created: false, ...row, trackingToken: trackingToken(secret, row.id) } : null;
 }
 
+/** A second application with the same submission key: the one statement below failed as a whole. */
+const isRepeatedSubmission = (error: unknown) => isUniqueViolation(error, 'applications_submission_key');
+
+/** The statement that stores one application (application-insert.ts), with what it needs made up here. */
+function applicationStatement(submission: Submission, context: SubmitContext, made: Made) {
+  return applicationInsert({
+    submission,
+    referenceGeneration: context.referenceGeneration ?? null,
+    made: { ...made, trackingTokenHash: hashTrackingToken(made.token) },
+    pseudonymiser: context.pseudonymiser,
+    processing: submission.children.map((child) => ({
+      actor: context.actor,
+      activity: submitActivity,
+      action: 'create' as const,
+      subject: { kind: 'child', id: child.childKey },
+      traceId: context.traceId,
+    })),
+    mail: submission.contactEmail
+      ? {
+          recipient: submission.contactEmail,
+          purpose: 'application-received',
+          ...context.confirmation({
+            reference: made.reference,
+            trackingToken: made.token,
+            locale: submission.locale,
+          }),
+        }
+      : null,
+  });
+}
+
+/** The catalogue, schemes or postcodes changed after the submission was checked: nothing was stored. */
+export class ReferenceChangedError extends Error {
+  constructor() {
+    super('the reference data changed after the submission was checked');
+  }
+}
+
+const stored = (result: unknown) => (result as { rows: { fresh: boolean }[] }).rows[0]?.fresh === true;
+
+type Made = { id: string; reference: string; token: string; now: Date };
+
 /**
  * Stores an application with its children, one item per provision (each to its handling organisation),
- * the first event of each, one processing-log record per child and the confirmation mail, all in one
- * transaction. The same submission key again returns the first application: a double click, a retry
- * after a lost answer or ten concurrent submits create one.
+ * the first event of each, one processing-log record per child and the confirmation mail, all or nothing.
+ * The same submission key again returns the first application: a double click, a retry after a lost
+ * answer or ten concurrent submits create one (the unique key refuses the others' statement whole).
  */
 export async function submitApplication(submission: Submission, context: SubmitContext): Promise<Submitted> {
   const { db, clock, secret } = context;
+  const id = crypto.randomUUID();
+  const made: Made = { id, reference: newReference(), token: trackingToken(secret, id), now: clock.now() };
+  const submitted: Submitted = { created: true, id, reference: made.reference, trackingToken: made.token };
+  const alsoInTransaction = context.alsoInTransaction;
+  try {
+    const fresh = !alsoInTransaction
+      ? stored(await executeOften(db, applicationStatement(submission, context, made)))
+      : await db.transaction(async (tx) => {
+          if (!stored(await tx.execute(applicationStatement(submission, context, made)))) return false;
+          await alsoInTransaction(tx);
+          return true;
+        });
+    if (!fresh) throw new ReferenceChangedError();
+    return submitted;
+  } catch (error) {
+    if (!isRepeatedSubmission(error)) throw error;
+  }
+  // The key was used before (a repeat, or a concurrent submit that committed first): that application.
+  if (!alsoInTransaction) return (await existing(db, submission.submissionKey, secret))!;
   return db.transaction(async (tx) => {
-    const now = clock.now();
-    const id = crypto.randomUUID();
-    const token = trackingToken(secret, id);
-    const inserted = await tx
-      .insert(applications)
-      .values({
-        id,
-        reference: newReference(),
-        trackingTokenHash: hashTrackingToken(token),
-        channel: submission.channel,
-        intermediaryPersonId: submission.intermediary?.personId ?? null,
-        intermediaryOrganisation: submission.intermediary?.organisationKey ?? null,
-        municipalityCode: submission.municipalityCode,
-        postcode: submission.postcode,
-        houseNumber: submission.houseNumber,
-        householdType: submission.householdType,
-        incomeSource: submission.incomeSource,
-        netIncomeCents: submission.netIncomeCents,
-        intermediaryVouches: submission.intermediaryVouches,
-        contactEmail: submission.contactEmail,
-        contactPhone: submission.contactPhone,
-        locale: submission.locale,
-        consentText: submission.consent.text,
-        consentBy: submission.consent.by,
-        consentedAt: now,
-        submissionKey: submission.submissionKey,
-        submittedAt: now,
-      })
-      // The same key again (a repeat, or a concurrent submit that committed first): return that application.
-      .onConflictDoNothing({ target: applications.submissionKey })
-      .returning({ reference: applications.reference });
-    const reference = inserted[0]?.reference;
-    if (!reference) {
-      await context.alsoInTransaction?.(tx);
-      return (await existing(tx, submission.submissionKey, secret))!;
-    }
-
-    // Ids are made here, so children, items and their first events take one statement each, whatever
-    // the number of children.
-    const actorKind = submission.channel === 'family' ? 'family' : 'staff';
-    const children = submission.children.map((child, position) => ({
-      id: crypto.randomUUID(),
-      applicationId: id,
-      position,
-      firstName: child.firstName,
-      birthDate: child.birthDate,
-      childKey: child.childKey,
-    }));
-    const items = submission.children.flatMap((child, position) =>
-      child.provisions.map((p) => ({
-        id: crypto.randomUUID(),
-        applicationId: id,
-        childId: children[position]!.id,
-        provisionKey: p.key,
-        handlingOrganisation: p.handledBy,
-        status: 'submitted',
-        eligibility: p.eligibility,
-        updatedAt: now,
-      })),
-    );
-    await tx.insert(applicationChildren).values(children);
-    if (items.length > 0) {
-      await tx.insert(applicationItems).values(items);
-      await tx.insert(applicationEvents).values(
-        items.map((item) => ({
-          itemId: item.id,
-          fromStatus: null,
-          toStatus: 'submitted',
-          actorKind,
-          actorPersonId: submission.intermediary?.personId ?? null,
-          at: now,
-        })),
-      );
-    }
-    await logProcessingMany(
-      tx,
-      submission.children.map((child) => ({
-        actor: context.actor,
-        activity: submitActivity,
-        action: 'create' as const,
-        subject: { kind: 'child', id: child.childKey },
-        traceId: context.traceId,
-      })),
-      context.pseudonymiser,
-    );
-    if (submission.contactEmail) {
-      const mail = context.confirmation({ reference, trackingToken: token, locale: submission.locale });
-      await enqueueMail(tx, { recipient: submission.contactEmail, purpose: 'application-received', ...mail });
-    }
-    await context.alsoInTransaction?.(tx);
-    return { created: true, id, reference, trackingToken: token };
+    await alsoInTransaction(tx);
+    return (await existing(tx, submission.submissionKey, secret))!;
   });
 }

@@ -30,6 +30,7 @@ export const trackingMessages: Translations<{
   confirmNo: string;
   notFoundTitle: string;
   notFoundText: string[];
+  questionnaire: (provision: string) => string;
 }> = {
   nl: {
     title: (reference) => `Je aanvraag ${reference}`,
@@ -67,6 +68,7 @@ export const trackingMessages: Translations<{
       'Kijk of je de hele link uit de e-mail hebt gebruikt.',
       'Lukt het niet? Neem contact op met de organisatie die je aanvraag behandelt, en noem je code.',
     ],
+    questionnaire: (provision) => `Wat vond je kind van ${provision}? Vul samen de korte vragenlijst in`,
   },
   en: {
     title: (reference) => `Your application ${reference}`,
@@ -105,6 +107,8 @@ export const trackingMessages: Translations<{
       'Check that you used the whole link from the e-mail.',
       'Still not working? Contact the organisation handling your application, and quote your code.',
     ],
+    questionnaire: (provision) =>
+      `What did your child think of ${provision}? Fill in the short questionnaire together`,
   },
 };
 
@@ -217,6 +221,13 @@ function ItemCard(props: {
             </button>
           </form>
         </>
+      )}
+      {item.status === 'delivered' && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`${path}/vragenlijst/${item.id}`}>
+            {text.questionnaire(name)}
+          </a>
+        </p>
       )}
       {canMove(item.status, 'withdrawn', 'family') && (
         <form class="meedoen-form" method="post" action={`${path}/intrekken`}>

@@ -13,6 +13,20 @@ export function SourcesPage({ context }: { context: PageContext }) {
           file "Buurt, wijk en gemeente 2023 voor postcode huisnummer". Some postcode areas lie in two
           municipalities; then you choose your own. CBS open data may be reused with attribution (CC BY 4.0).
         </p>
+        <p class="utrecht-paragraph">
+          The national figures on children in poverty, against the target path, are on{' '}
+          <a class="utrecht-link" href="/armoede?lang=en">
+            Children in poverty: the trend
+          </a>
+          .
+        </p>
+        <p class="utrecht-paragraph">
+          How many children the help reaches, per municipality and against the targets, is on{' '}
+          <a class="utrecht-link" href="/bereik?lang=en">
+            Reach in all municipalities
+          </a>
+          . Target groups: Source: CBS (estimates: Meedoen calculation from CBS figures).
+        </p>
         <h2 class="utrecht-heading-2">The catalogue of help</h2>
         <p class="utrecht-paragraph">
           The help shown now is example data, modelled on the national charities of SAM& (Stichting Leergeld,
@@ -33,6 +47,20 @@ export function SourcesPage({ context }: { context: PageContext }) {
         Bij welke gemeente een postcode hoort, komt uit het CBS-bestand "Buurt, wijk en gemeente 2023 voor
         postcode huisnummer". Sommige postcodes liggen in twee gemeenten. Dan kies je zelf je gemeente. Open
         data van CBS mag je hergebruiken met bronvermelding (CC BY 4.0).
+      </p>
+      <p class="utrecht-paragraph">
+        De landelijke cijfers over kinderen in armoede, naast het streefpad, staan op{' '}
+        <a class="utrecht-link" href="/armoede">
+          Kinderen in armoede: de trend
+        </a>
+        .
+      </p>
+      <p class="utrecht-paragraph">
+        Hoeveel kinderen de hulp bereikt, per gemeente en naast het doel, staat op{' '}
+        <a class="utrecht-link" href="/bereik">
+          Bereik in alle gemeenten
+        </a>
+        . Doelgroepen: Bron: CBS (schattingen: bewerking Meedoen van CBS-cijfers).
       </p>
       <h2 class="utrecht-heading-2">De lijst met hulp</h2>
       <p class="utrecht-paragraph">

@@ -3,7 +3,7 @@ import { existingMunicipalityCodes, findOrganisation } from '../catalogue/index.
 import { signedInStaff } from '../identity/index.ts';
 import { isoDateInAmsterdam, type Clock } from '../platform/clock.ts';
 import { csrfToken } from '../platform/csrf.ts';
-import type { Database } from '../platform/db.ts';
+import { isUniqueViolation, type Database } from '../platform/db.ts';
 import { pageContext } from '../platform/page-context.ts';
 import type { FieldError } from '../platform/validation.ts';
 import { sendPage } from '../platform/views/render.ts';
@@ -34,12 +34,6 @@ const formFields = (body: unknown): SchemeFormFields =>
       (e): e is [string, string] => typeof e[1] === 'string',
     ),
   );
-
-// Two coordinators adding a version at the same moment: the database's uniqueness decides, the second
-// hears that the version or date was just taken.
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string }).code === '23505' ||
-  (error as { cause?: { code?: string } }).cause?.code === '23505';
 
 /**
  * A coordinator keeps the eligibility rules of their organisation's schemes. Versions are only added, from
@@ -170,6 +164,8 @@ export const schemeEditorRoutes =
             await addSchemeVersion(tx, scheme.scheme.key, version.version, createdBy);
           });
         } catch (error) {
+          // Two coordinators adding at the same moment: the database's uniqueness decides, the second hears
+          // that the key, version or date was just taken.
           if (!isUniqueViolation(error)) throw error;
           const taken = {
             field: 'key',

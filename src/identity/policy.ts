@@ -22,6 +22,20 @@ const rules = {
   'applications.apply': { roles: ['intermediary'], scope: 'own' },
   // The handling organisation's queue: deciding, asking for information, registering deliveries.
   'applications.handle': { roles: ['handler', 'coordinator'], scope: 'own' },
+  // A partner's own delivery files, imported for the reach monitor; runs are visible only to its members.
+  'deliveries.import': { roles: ['coordinator', 'handler'], scope: 'own' },
+  // Ambition 3: portraits and signals are recorded for an organisation, and read (unaggregated) nationally.
+  'insight.record': { roles: ['researcher', 'intermediary', 'handler'], scope: 'own' },
+  'insight.read': { roles: ['researcher', 'policy_officer', 'national_analyst'], scope: 'any' },
+  // Ambition 4: an organisation submits its good practices; national analysts review them for everyone.
+  'practices.submit': { roles: ['coordinator', 'policy_officer'], scope: 'own' },
+  'practices.review': { roles: ['national_analyst'], scope: 'any' },
+  'practices.react': {
+    roles: ['intermediary', 'handler', 'coordinator', 'policy_officer', 'national_analyst', 'researcher'],
+    scope: 'any',
+  },
+  // The action tracker of the ministry's programme.
+  'actions.edit': { roles: ['national_analyst', 'platform_admin'], scope: 'any' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: 'own' | 'any' }>;
 
 export type Action = keyof typeof rules;

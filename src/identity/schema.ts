@@ -46,7 +46,7 @@ export const memberships = pgTable(
     index('memberships_by_organisation').on(table.organisationKey),
     check(
       'memberships_role',
-      sql`${table.role} in ('intermediary', 'handler', 'coordinator', 'policy_officer', 'national_analyst', 'privacy_officer', 'platform_admin')`,
+      sql`${table.role} in ('intermediary', 'handler', 'coordinator', 'policy_officer', 'national_analyst', 'privacy_officer', 'researcher', 'platform_admin')`,
     ),
   ],
 );

@@ -20,6 +20,11 @@ const tasks: Task[] = [
     label: { nl: 'Aanvragen behandelen', en: 'Handle applications' },
   },
   {
+    action: 'deliveries.import',
+    path: (org) => organisationPath(org, 'leveringen'),
+    label: { nl: 'Leveringen importeren (CSV of Excel)', en: 'Import deliveries (CSV or Excel)' },
+  },
+  {
     action: 'members.manage',
     path: (org) => organisationPath(org, 'leden'),
     label: { nl: 'Leden en hun rollen', en: 'Members and their roles' },
@@ -38,6 +43,31 @@ const tasks: Task[] = [
     action: 'processing_log.search',
     path: () => '/beheer/verwerkingen',
     label: { nl: 'Verwerkingen van persoonsgegevens', en: 'Processing of personal data' },
+  },
+  {
+    action: 'insight.record',
+    path: (org) => organisationPath(org, 'inzicht'),
+    label: { nl: 'Portret of signaal vastleggen', en: 'Record a portrait or signal' },
+  },
+  {
+    action: 'insight.read',
+    path: () => '/beheer/inzicht',
+    label: { nl: 'Portretten en signalen lezen', en: 'Read portraits and signals' },
+  },
+  {
+    action: 'practices.submit',
+    path: (org) => organisationPath(org, 'goede-voorbeelden'),
+    label: { nl: 'Goede voorbeelden insturen', en: 'Submit good practices' },
+  },
+  {
+    action: 'practices.review',
+    path: () => '/beheer/goede-voorbeelden',
+    label: { nl: 'Goede voorbeelden beoordelen', en: 'Review good practices' },
+  },
+  {
+    action: 'actions.edit',
+    path: () => '/beheer/acties',
+    label: { nl: 'Acties tegen kinderarmoede bijwerken', en: 'Update the actions against child poverty' },
   },
   {
     action: 'mail.outbox.read',

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
@@ -50,6 +51,12 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, a dropped database, an administrator) must not end this
+  // process: the pool drops that connection and opens a new one when asked. Without a listener, Node would
+  // throw the pool's 'error' event as an uncaught exception.
+  pool.on('error', (error) => {
+    process.emitWarning(`database connection ended while idle: ${error.message}`, 'DatabaseWarning');
+  });
   const db = drizzlePostgres(pool) as unknown as Database;
   return {
     db,
@@ -93,7 +100,41 @@ async function readMigrationState(db: Database): Promise<MigrationState> {
   };
 }
 
+/**
+ * Whether a statement failed on a unique constraint (optionally the one named), on either database: Drizzle
+ * wraps the driver's error, so its code is on the error or on its cause.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const candidates = [error, (error as { cause?: unknown }).cause] as {
+    code?: string;
+    constraint?: string;
+  }[];
+  return candidates.some(
+    (failed) => failed?.code === '23505' && (constraint === undefined || failed.constraint === constraint),
+  );
+}
+
 /** Serialises work that several app processes could start at once (reference loads, seeding). */
 export async function lockForTransaction(tx: Transaction, name: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
+}
+
+const dialect = new PgDialect();
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs a statement that a hot path sends over and over. On PostgreSQL it becomes a named prepared statement,
+ * parsed and planned once per connection instead of on every call; its text must not depend on the values.
+ * Elsewhere (PGlite, or inside a transaction) it is an ordinary statement.
+ */
+export async function executeOften(db: Queryable, query: SQL): Promise<{ rows: Record<string, unknown>[] }> {
+  const client = (db as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return (await db.execute(query)) as { rows: Record<string, unknown>[] };
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `often_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return client.query({ name, text, values: params });
 }

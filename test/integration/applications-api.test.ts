@@ -5,6 +5,10 @@ import { and, count, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { apiSubmissionKey } from '../../src/applications/api-idempotency.ts';
 import { applicationChildren, applicationItems, applications } from '../../src/applications/schema.ts';
+import { ReferenceChangedError, submitApplication } from '../../src/applications/submit.ts';
+import { provisions } from '../../src/catalogue/schema.ts';
+import { createPseudonymiser } from '../../src/platform/processing-log/index.ts';
+import { referenceGeneration } from '../../src/platform/reference-changes/index.ts';
 import type { DatabaseHandle } from '../../src/platform/db.ts';
 import { mailOutbox } from '../../src/platform/mail/schema.ts';
 import { processingLog } from '../../src/platform/processing-log/schema.ts';
@@ -329,6 +333,92 @@ for (const target of databasesUnderTest()) {
       assert.deepEqual(fields(await invalid({ ...base, consent: { ...base.consent, by: 'young_person' } })), [
         'consent.by:young_person_only_own',
       ]);
+    });
+
+    test('a catalogue change made elsewhere counts from the next request on', async () => {
+      const one = (key: string) => ({
+        ...body(),
+        children: [{ firstName: 'Zoë', birthDate: '2015-03-28', provisions: [key] }],
+      });
+      const first = await post(one(sport), { 'idempotency-key': randomUUID() });
+      assert.equal(first.statusCode, 201, first.body);
+      // As another process would: straight in the database, not through this app.
+      await database.db
+        .update(provisions)
+        .set({ applicationRoute: 'intermediary_only' })
+        .where(eq(provisions.key, sport));
+      try {
+        const key = randomUUID();
+        const refused = await post(one(sport), { 'idempotency-key': key });
+        assert.equal(refused.statusCode, 400, refused.body);
+        const problem = refused.json<Problem>();
+        assert.deepEqual(
+          problem.errors?.map((e) => [e.field, e.code]),
+          [['children[0].provisions[0]', 'provision_intermediary_only']],
+        );
+        assert.equal((await applicationsWithKey(key)).length, 0);
+      } finally {
+        await database.db
+          .update(provisions)
+          .set({ applicationRoute: 'self_or_intermediary' })
+          .where(eq(provisions.key, sport));
+      }
+      const again = await post(one(sport), { 'idempotency-key': randomUUID() });
+      assert.equal(again.statusCode, 201, again.body);
+    });
+
+    test('storing refuses a submission checked against a catalogue that changed since: nothing stored', async () => {
+      const submissionKey = uniqueKey('stale');
+      const generation = await referenceGeneration(database.db);
+      await database.db
+        .update(provisions)
+        .set({ nameNl: `Sport ${submissionKey}` })
+        .where(eq(provisions.key, sport));
+      const secret = 'x'.repeat(32);
+      await assert.rejects(
+        submitApplication(
+          {
+            submissionKey,
+            channel: 'family',
+            intermediary: null,
+            municipalityCode: 'GM0037',
+            postcode: '9501AA',
+            houseNumber: '12',
+            householdType: 'single_parent',
+            incomeSource: 'bijstand',
+            netIncomeCents: 120000,
+            intermediaryVouches: false,
+            contactEmail: 'ouder@example.org',
+            contactPhone: null,
+            locale: 'nl',
+            consent: { text: 'Toestemming', by: 'parent' },
+            children: [
+              {
+                firstName: 'Zoë',
+                birthDate: '2015-03-28',
+                childKey: `ck1_${'0'.repeat(64)}`,
+                provisions: [{ key: sport, handledBy: sportOrg, eligibility: {} }],
+              },
+            ],
+          },
+          {
+            db: database.db,
+            clock: fixedClock,
+            secret,
+            pseudonymiser: createPseudonymiser(secret),
+            actor: { personId: null, role: 'family', organisation: null },
+            traceId: newTraceId(),
+            referenceGeneration: generation,
+            confirmation: () => ({ subject: 'Ontvangen', body: 'Ontvangen' }),
+          },
+        ),
+        ReferenceChangedError,
+      );
+      assert.equal(
+        (await database.db.select().from(applications).where(eq(applications.submissionKey, submissionKey)))
+          .length,
+        0,
+      );
     });
 
     test('a young person of 16 applies for themself; the e-mail-less application gets no mail', async () => {

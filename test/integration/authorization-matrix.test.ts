@@ -5,7 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { applicationItems } from '../../src/applications/schema.ts';
 import { submitApplication } from '../../src/applications/submit.ts';
+import { startImportRun } from '../../src/deliveries/index.ts';
 import { addSchemeVersion, insertScheme } from '../../src/eligibility/scheme-store.ts';
+import { readActionsFile, seedActions } from '../../src/actions/index.ts';
+import { insertPractice, movePractice } from '../../src/practices/store.ts';
 import { roles, type Role } from '../../src/identity/roles.ts';
 import { completeSecondFactor, resumeSession, startSession } from '../../src/identity/sessions.ts';
 import { createPerson } from '../../src/identity/store.ts';
@@ -29,6 +32,16 @@ const expected: Record<string, { roles: readonly Role[]; ownOrganisationOnly: bo
   'processing_log.search': { roles: ['privacy_officer'], ownOrganisationOnly: false },
   'applications.apply': { roles: ['intermediary'], ownOrganisationOnly: true },
   'applications.handle': { roles: ['handler', 'coordinator'], ownOrganisationOnly: true },
+  'insight.record': { roles: ['researcher', 'intermediary', 'handler'], ownOrganisationOnly: true },
+  'insight.read': { roles: ['researcher', 'policy_officer', 'national_analyst'], ownOrganisationOnly: false },
+  'practices.submit': { roles: ['coordinator', 'policy_officer'], ownOrganisationOnly: true },
+  'practices.review': { roles: ['national_analyst'], ownOrganisationOnly: false },
+  'practices.react': {
+    roles: ['intermediary', 'handler', 'coordinator', 'policy_officer', 'national_analyst', 'researcher'],
+    ownOrganisationOnly: false,
+  },
+  'actions.edit': { roles: ['national_analyst', 'platform_admin'], ownOrganisationOnly: false },
+  'deliveries.import': { roles: ['coordinator', 'handler'], ownOrganisationOnly: true },
 };
 
 // The organisation every actor's "own" membership is in; routes about an organisation are asked about it.
@@ -40,6 +53,8 @@ const ownScheme = uniqueKey('matrix-scheme');
 const examples: Record<string, string> = {
   '/api/v1/problems/:code': '/api/v1/problems/postcode-malformed',
   '/api/v1/municipalities/:code': '/api/v1/municipalities/GM0344',
+  '/bereik/:municipality': '/bereik/GM0344',
+  '/bereik/:municipality/download': '/bereik/GM0344/download?tabel=groepen&formaat=csv',
   '/api/v1/provisions/:id': '/api/v1/provisions/does-not-exist',
   '/voorzieningen/:id': '/voorzieningen/does-not-exist',
   '/check/:step': '/check/woonplaats',
@@ -71,7 +86,49 @@ for (const path of [
 const caseload = `/beheer/organisaties/${organisation}/caseload`;
 examples['/beheer/organisaties/:organisation/caseload'] = caseload;
 examples['/beheer/organisaties/:organisation/aanvragen'] = `/beheer/organisaties/${organisation}/aanvragen`;
+examples['/beheer/organisaties/:organisation/leveringen'] = `/beheer/organisaties/${organisation}/leveringen`;
 examples['/beheer/organisaties/:organisation/caseload/aanvragen'] = `${caseload}/aanvragen`;
+examples['/beheer/organisaties/:organisation/inzicht'] = `/beheer/organisaties/${organisation}/inzicht`;
+examples['/beheer/acties/:key'] = '/beheer/acties/2019-a1-01';
+examples['/acties/:key'] = '/acties/2019-a1-01';
+examples['/api/v1/actions/:key'] = '/api/v1/actions/2019-a1-01';
+for (const path of ['', '/nieuw'])
+  examples[`/beheer/organisaties/:organisation/goede-voorbeelden${path}`] =
+    `/beheer/organisaties/${organisation}/goede-voorbeelden${path}`;
+
+/** A published practice of the own organisation, so its submit, review and reaction pages open. */
+async function ownPractice(db: DatabaseHandle['db']) {
+  await db.transaction(async (tx) => {
+    await seedActions(tx, await readActionsFile());
+    const id = await insertPractice(tx, {
+      organisationKey: organisation,
+      submittedBy: null,
+      practice: {
+        title: 'Matrixvoorbeeld',
+        summary: 'Een voorbeeld voor de autorisatiematrix.',
+        problem: 'Probleem',
+        approach: 'Aanpak',
+        ambitions: [4],
+        lifeDomains: ['leisure'],
+        targetGroup: 'Kinderen',
+        results: 'Resultaten',
+        evidence: 'none',
+        costs: 'Geen',
+        contact: 'info@example.org',
+        documents: [],
+      },
+    });
+    const by = null;
+    await movePractice(tx, { id, from: 'submitted', to: 'reviewed', comment: null, by });
+    await movePractice(tx, { id, from: 'reviewed', to: 'published', comment: null, by });
+    examples['/beheer/organisaties/:organisation/goede-voorbeelden/:id'] =
+      `/beheer/organisaties/${organisation}/goede-voorbeelden/${id}`;
+    examples['/beheer/goede-voorbeelden/:id'] = `/beheer/goede-voorbeelden/${id}`;
+    examples['/goede-voorbeelden/:id'] = `/goede-voorbeelden/${id}`;
+    examples['/goede-voorbeelden/:id/ook-geprobeerd'] = `/goede-voorbeelden/${id}/ook-geprobeerd`;
+    examples['/api/v1/practices/:id'] = `/api/v1/practices/${id}`;
+  });
+}
 // A draft nobody has: its owner would be sent to the caseload, so "allowed" is a redirect, not a 404.
 examples['/beheer/organisaties/:organisation/caseload/concepten/:draft/:step'] =
   `${caseload}/concepten/00000000-0000-4000-8000-000000000000/gezin`;
@@ -171,6 +228,21 @@ for (const target of databasesUnderTest()) {
         handledBy: organisation,
       }));
       await insertCatalogue(database.db, catalogue);
+      await ownPractice(database.db);
+      // An import run of the own organisation, so its report and correction file open for its members.
+      const runId = await database.db.transaction((tx) =>
+        startImportRun(tx, {
+          provider: organisation,
+          fileName: 'leveringen.csv',
+          bytesTotal: 0,
+          startedBy: null,
+          actor: { personId: null, role: 'operator', organisation },
+          traceId: '0af7651916cd43dd8448eb211c80319c',
+        }),
+      );
+      const run = `/beheer/organisaties/${organisation}/leveringen/${runId}`;
+      examples['/beheer/organisaties/:organisation/leveringen/:run'] = run;
+      examples['/beheer/organisaties/:organisation/leveringen/:run/correctie.csv'] = `${run}/correctie.csv`;
       await database.db.transaction(async (tx) => {
         const name = { nl: 'Eigen regeling', en: 'Own scheme' };
         await insertScheme(tx, { key: ownScheme, name, municipality: null, owner: organisation }, false);

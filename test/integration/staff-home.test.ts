@@ -42,18 +42,25 @@ for (const target of databasesUnderTest()) {
         }
       }
       assert.deepEqual(seen, {
-        intermediary: ['/beheer/organisaties/ORG/caseload'],
-        handler: ['/beheer/organisaties/ORG/aanvragen'],
+        intermediary: ['/beheer/organisaties/ORG/caseload', '/beheer/organisaties/ORG/inzicht'],
+        handler: [
+          '/beheer/organisaties/ORG/aanvragen',
+          '/beheer/organisaties/ORG/leveringen',
+          '/beheer/organisaties/ORG/inzicht',
+        ],
         coordinator: [
           '/beheer/organisaties/ORG/aanvragen',
+          '/beheer/organisaties/ORG/leveringen',
           '/beheer/organisaties/ORG/leden',
           '/beheer/organisaties/ORG/voorzieningen',
           '/beheer/organisaties/ORG/regelingen',
+          '/beheer/organisaties/ORG/goede-voorbeelden',
         ],
-        policy_officer: [],
-        national_analyst: [],
+        policy_officer: ['/beheer/inzicht', '/beheer/organisaties/ORG/goede-voorbeelden'],
+        national_analyst: ['/beheer/inzicht', '/beheer/goede-voorbeelden', '/beheer/acties'],
         privacy_officer: ['/beheer/verwerkingen'],
-        platform_admin: ['/beheer/uitgaande-mail'],
+        researcher: ['/beheer/organisaties/ORG/inzicht', '/beheer/inzicht'],
+        platform_admin: ['/beheer/acties', '/beheer/uitgaande-mail'],
       });
     });
   });

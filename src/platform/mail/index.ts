@@ -3,6 +3,7 @@ export {
   enqueueMail,
   findMail,
   listOutbox,
+  checkedMail,
   MAX_ATTEMPTS,
   type MailInput,
   type OutboxEntry,

@@ -40,9 +40,13 @@ export type OutboxEntry = {
  * message is sent if and only if that change is committed.
  */
 export async function enqueueMail(tx: Queryable, input: MailInput): Promise<number> {
-  const mail = mailSchema.parse(input);
-  const [row] = await tx.insert(mailOutbox).values(mail).returning({ id: mailOutbox.id });
+  const [row] = await tx.insert(mailOutbox).values(checkedMail(input)).returning({ id: mailOutbox.id });
   return row!.id;
+}
+
+/** A message checked as enqueueMail checks it, for a command that inserts it in a statement of its own. */
+export function checkedMail(input: MailInput) {
+  return mailSchema.parse(input);
 }
 
 const entryColumns = {

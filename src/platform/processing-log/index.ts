@@ -3,6 +3,7 @@ export { createPseudonymiser, type Pseudonymiser } from './pseudonym.ts';
 export {
   logProcessing,
   logProcessingMany,
+  processingLogRows,
   NO_SUBJECT,
   processingActions,
   type ProcessingAction,

@@ -39,7 +39,15 @@ export async function logProcessingMany(
   entries: ProcessingEntry[],
   pseudonymiser?: Pseudonymiser,
 ) {
-  if (entries.length > 0) await tx.insert(processingLog).values(entries.map((e) => toRow(e, pseudonymiser)));
+  if (entries.length > 0) await tx.insert(processingLog).values(processingLogRows(entries, pseudonymiser));
+}
+
+/**
+ * The checked rows for a list, for a command that writes several tables in one statement and so inserts
+ * them itself: the records still exist exactly when the processing does. Throws as logProcessing does.
+ */
+export function processingLogRows(entries: ProcessingEntry[], pseudonymiser?: Pseudonymiser) {
+  return entries.map((e) => toRow(e, pseudonymiser));
 }
 
 function toRow(

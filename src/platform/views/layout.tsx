@@ -10,9 +10,15 @@ export function withLanguage(context: PageContext, locale: Locale): string {
   return `${context.path}?${params.toString()}`;
 }
 
-type LayoutProps = { context: PageContext; title: string; children: ComponentChildren };
+type LayoutProps = {
+  context: PageContext;
+  title: string;
+  children: ComponentChildren;
+  /** Reload the page after this many seconds (progress of work in the background, without script). */
+  refreshSeconds?: number;
+};
 
-export function Layout({ context, title, children }: LayoutProps) {
+export function Layout({ context, title, children, refreshSeconds }: LayoutProps) {
   const text = layoutMessages[context.locale];
   const other: Locale = context.locale === 'nl' ? 'en' : 'nl';
   return (
@@ -20,6 +26,7 @@ export function Layout({ context, title, children }: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
         <title>{`${title} · ${text.siteName}`}</title>
         <link rel="stylesheet" href={assetUrl('site.css')} />
         <link rel="alternate" hreflang={other} href={withLanguage(context, other)} />

@@ -1,0 +1,177 @@
+// Benchmark: importing 1M partner delivery rows (ready child keys) with `importDeliveries`, against a bare COPY
+// of the same file into a plain table of delivery_records' shape with its unique index (bench/import-deliveries-baseline.ts).
+// Each import runs in a child process (bench/fixtures/import-deliveries-child.ts) so its peak RSS is its own.
+//
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/import-deliveries.ts [--quick]
+import { execFile } from 'node:child_process';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { makeTempDir, removeTempDir, repoRoot } from './lib/cleanup.ts';
+import { isEntryPoint, runMain } from './lib/main.ts';
+import { readOptions, type BenchOptions } from './lib/options.ts';
+import { PLAIN_COPY_TABLE } from './import-deliveries-baseline.ts';
+import { createThrowawayDatabase } from './lib/postgres.ts';
+import { beginSession, endSession, resultsHeading } from './lib/session.ts';
+import { markdownTable } from './lib/table.ts';
+
+/** The targets of issue 6: at least 0.8× the speed of a bare COPY, peak memory under 300 MB. */
+export const TARGET = { speedRatio: 0.8, peakRssMb: 300 };
+
+type Case = {
+  database: 'postgresql' | 'pglite';
+  copyMs: number;
+  importMs: number;
+  peakRssMb: number;
+  rssBeforeMb: number;
+};
+export type ImportReport = { rows: number; fileMb: number; cases: Case[]; skipped: string[] };
+
+const run = promisify(execFile);
+const child = path.join(repoRoot, 'bench/fixtures/import-deliveries-child.ts');
+const municipalities = ['GM0363', 'GM0344', 'GM0599', 'GM0518', 'GM0014', 'GM0034', 'GM0772', 'GM0153'];
+const categories = ['sport', 'culture', 'school_costs', 'bicycle', 'computer'];
+const incomes = ['bijstand', 'work', 'other_benefit', 'other'];
+
+/** A file as a partner sends it: every 3rd child twice, so keys repeat like real deliveries do. */
+async function generate(file: string, rows: number) {
+  const out = createWriteStream(file);
+  out.write('reference,municipality,delivered_on,category,value,income_source,child_key\n');
+  for (let i = 0; i < rows; i++) {
+    const child = (i - (i % 3 === 1 ? 1 : 0)).toString(16).padStart(64, '0');
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const line = `ref-${i},${municipalities[i % 8]},2025-${month}-15,${categories[i % 5]},"${(i % 200) + 5},50",${incomes[i % 4]},ck1_${child}\n`;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function childJson(args: string[]) {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', child, ...args], {
+    cwd: repoRoot,
+    maxBuffer: 1024 * 1024,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+}
+
+async function postgresCopy(url: string, file: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(PLAIN_COPY_TABLE);
+    const started = performance.now();
+    await pipeline(
+      createReadStream(file),
+      client.query(
+        copyFrom(`copy plain_copy (reference, municipality, delivered_on, category, value, income_source, child_key)
+          from stdin with (format csv, header true)`),
+      ),
+    );
+    return performance.now() - started;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function runImportBenchmark(options: BenchOptions): Promise<ImportReport> {
+  const rows = options.quick ? 100_000 : 1_000_000;
+  const dir = await makeTempDir('import');
+  const file = path.join(dir, 'deliveries.csv');
+  const report: ImportReport = { rows, fileMb: 0, cases: [], skipped: [] };
+  try {
+    console.log(`  import: generating ${rows} rows`);
+    await generate(file, rows);
+    report.fileMb = (await stat(file)).size / 1024 / 1024;
+    if (options.postgresUrl) {
+      const copyDb = await createThrowawayDatabase(options.postgresUrl, 'import_copy');
+      const importDb = await createThrowawayDatabase(options.postgresUrl, 'import_ours');
+      try {
+        console.log('  import: COPY on PostgreSQL');
+        const copyMs = await postgresCopy(copyDb.url, file);
+        console.log('  import: importDeliveries on PostgreSQL');
+        const ours = await childJson(['import', file, importDb.url]);
+        if (ours.imported !== rows) throw new Error(`imported ${String(ours.imported)} of ${rows}`);
+        report.cases.push({
+          database: 'postgresql',
+          copyMs,
+          importMs: ours.ms as number,
+          peakRssMb: ours.peakRssMb as number,
+          rssBeforeMb: ours.rssBeforeMb as number,
+        });
+      } finally {
+        await copyDb.drop();
+        await importDb.drop();
+      }
+    } else report.skipped.push('PostgreSQL (set BENCH_DATABASE_URL)');
+    console.log('  import: COPY and importDeliveries on PGlite');
+    const copy = await childJson(['pglite-copy', file]);
+    const ours = await childJson(['import', file]);
+    report.cases.push({
+      database: 'pglite',
+      copyMs: copy.ms as number,
+      importMs: ours.ms as number,
+      peakRssMb: ours.peakRssMb as number,
+      rssBeforeMb: ours.rssBeforeMb as number,
+    });
+  } finally {
+    await removeTempDir(dir);
+  }
+  return report;
+}
+
+export function formatImportReport(report: ImportReport): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const table = markdownTable(
+    [
+      'database',
+      'bare COPY',
+      'importDeliveries',
+      'rows/s (ours)',
+      'speed vs COPY',
+      'peak RSS (before import)',
+    ],
+    report.cases.map((c) => [
+      c.database,
+      seconds(c.copyMs),
+      seconds(c.importMs),
+      Math.round(report.rows / (c.importMs / 1000)).toLocaleString('en-GB'),
+      `${(c.copyMs / c.importMs).toFixed(2)}×`,
+      `${Math.round(c.peakRssMb)} MB (${Math.round(c.rssBeforeMb)} MB)`,
+    ]),
+    ['left', 'right', 'right', 'right', 'right', 'right'],
+  );
+  const skipped = report.skipped.length > 0 ? `\nSkipped: ${report.skipped.join('; ')}` : '';
+  return `### Partner import of deliveries: ${report.rows.toLocaleString('en-GB')} rows, ${report.fileMb.toFixed(0)} MB CSV\n\n${table}${skipped}`;
+}
+
+export function importFailures(report: ImportReport): string[] {
+  return report.cases
+    .filter((c) => c.database === 'postgresql')
+    .flatMap((c) => [
+      ...(c.copyMs / c.importMs < TARGET.speedRatio
+        ? [`import: ${(c.copyMs / c.importMs).toFixed(2)}× the COPY speed, target ${TARGET.speedRatio}×`]
+        : []),
+      ...(c.peakRssMb >= TARGET.peakRssMb
+        ? [`import: peak RSS ${Math.round(c.peakRssMb)} MB, target < ${TARGET.peakRssMb} MB`]
+        : []),
+    ]);
+}
+
+if (isEntryPoint(import.meta.url)) {
+  await runMain(async () => {
+    const options = readOptions();
+    const session = beginSession(options);
+    const report = await runImportBenchmark(options);
+    console.log(`\n${resultsHeading(session)}\n\n${formatImportReport(report)}\n`);
+    endSession(session);
+    const failures = importFailures(report);
+    for (const failure of failures) console.error(`FAILED: ${failure}`);
+    return failures.length === 0;
+  });
+}

@@ -1,0 +1,188 @@
+import { childKeyFor, incomeSources, isChildKey, type ChildIdentityField } from '../applications/index.ts';
+import { categories } from '../catalogue/index.ts';
+import { isCalendarDate } from '../platform/clock.ts';
+import { parseEuroAmount } from '../platform/money-input.ts';
+import {
+  childFieldColumns,
+  columns,
+  MAX_REFERENCE_LENGTH,
+  MAX_VALUE_EUROS,
+  type ChildFieldColumn,
+  type Column,
+  type Layout,
+} from './columns.ts';
+import type { RowProblem } from './messages.ts';
+
+/** One delivery ready for delivery_records: nothing in it names a family. */
+export type DeliveryRow = {
+  source: string;
+  childKey: string;
+  municipalityCode: string;
+  year: number;
+  deliveredOn: string;
+  incomeSource: string;
+  category: string;
+  valueCents: number;
+};
+
+export type RowIssue = { field: Column; code: RowProblem };
+
+export type RowResult =
+  | { ok: true; row: DeliveryRow }
+  /** `correction` is the row as the provider sent it, with the raw child fields left empty. */
+  | { ok: false; issues: RowIssue[]; correction: Record<string, string> };
+
+export type RowContext = {
+  provider: string;
+  /** The Dutch calendar date of the import (YYYY-MM-DD). */
+  today: string;
+  childKeySecret: string;
+  /** Lower-cased CBS codes and CBS names → the CBS code. */
+  municipalities: ReadonlyMap<string, string>;
+};
+
+export const EARLIEST_DELIVERY = '2015-01-01';
+
+/** Income sources as partners' systems write them in Dutch, besides the codes themselves. */
+const dutchIncomeSources: Record<string, string> = {
+  werk: 'work',
+  andere_uitkering: 'other_benefit',
+  anders: 'other',
+  overig: 'other',
+  onbekend: 'unknown',
+};
+const incomeSourceSet = new Set<string>(incomeSources);
+const categorySet = new Set<string>(categories);
+
+/** The lists that the "choose one of" messages name. */
+export const messageLists = {
+  categories: categories.join(', '),
+  incomeSources: incomeSources.join(', '),
+};
+
+const childFieldOf: Record<ChildIdentityField, ChildFieldColumn> = {
+  firstName: 'first_name',
+  birthDate: 'birth_date',
+  postcode: 'postcode',
+  houseNumber: 'house_number',
+};
+
+/** YYYY-MM-DD, or the Dutch D-M-YYYY (with - or /); null when it is neither. */
+function isoDate(text: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const dutch = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(text);
+  if (!dutch) return null;
+  return `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}`;
+}
+
+/** Partners' files repeat the same few hundred dates; checking each once saves most of the per-row cost. */
+const checkedDates = new Map<string, string | RowProblem>();
+
+function deliveryDate(text: string, today: string): string | RowProblem {
+  const key = `${today}|${text}`;
+  let checked = checkedDates.get(key);
+  if (checked === undefined) {
+    if (checkedDates.size > 10_000) checkedDates.clear();
+    checked = checkDeliveryDate(text, today);
+    checkedDates.set(key, checked);
+  }
+  return checked;
+}
+
+function checkDeliveryDate(text: string, today: string): string | RowProblem {
+  if (text === '') return 'delivered_on_required';
+  const date = isoDate(text);
+  if (!date) return 'delivered_on_malformed';
+  if (!isCalendarDate(date)) return 'delivered_on_not_a_date';
+  if (date > today) return 'delivered_on_in_future';
+  if (date < EARLIEST_DELIVERY) return 'delivered_on_too_old';
+  return date;
+}
+
+function valueInCents(text: string): number | RowProblem {
+  if (text === '') return 'value_required';
+  const cents = parseEuroAmount(text);
+  if (cents === null) return 'value_malformed';
+  if (cents > MAX_VALUE_EUROS * 100) return 'value_too_large';
+  return cents;
+}
+
+/**
+ * Checks one data row and turns it into a delivery record. The child is either a ready key or the raw
+ * fields, which are keyed here with the same function as everywhere else and then dropped: they are not in
+ * the result, not in the correction row, and not in any message.
+ */
+export function validateRow(cells: readonly string[], layout: Layout, context: RowContext): RowResult {
+  const cell = (column: Column) => (layout[column] >= 0 ? (cells[layout[column]] ?? '').trim() : '');
+  const issues: RowIssue[] = [];
+  const problem = (field: Column, code: RowProblem) => issues.push({ field, code });
+
+  const reference = cell('reference');
+  if (reference === '') problem('reference', 'reference_required');
+  else if (reference.length > MAX_REFERENCE_LENGTH) problem('reference', 'reference_too_long');
+
+  const municipalityText = cell('municipality');
+  const municipalityCode = context.municipalities.get(municipalityText.toLowerCase());
+  if (municipalityText === '') problem('municipality', 'municipality_required');
+  else if (!municipalityCode) problem('municipality', 'municipality_unknown');
+
+  const deliveredOn = deliveryDate(cell('delivered_on'), context.today);
+  if (!/^\d/.test(deliveredOn)) problem('delivered_on', deliveredOn as RowProblem);
+
+  const category = cell('category').toLowerCase();
+  if (category === '') problem('category', 'category_required');
+  else if (!categorySet.has(category)) problem('category', 'category_unknown');
+
+  const valueCents = valueInCents(cell('value'));
+  if (typeof valueCents !== 'number') problem('value', valueCents);
+
+  const incomeText = cell('income_source').toLowerCase().replace(/\s+/g, '_');
+  const incomeSource = incomeSourceSet.has(incomeText) ? incomeText : dutchIncomeSources[incomeText];
+  if (incomeText === '') problem('income_source', 'income_source_required');
+  else if (!incomeSource) problem('income_source', 'income_source_unknown');
+
+  let childKey = cell('child_key').toLowerCase();
+  const rawGiven = childFieldColumns.some((column) => cell(column) !== '');
+  if (childKey !== '') {
+    if (rawGiven) problem('child_key', 'child_key_and_fields');
+    else if (!isChildKey(childKey)) problem('child_key', 'child_key_malformed');
+  } else if (!rawGiven) {
+    problem(layout.child_key >= 0 ? 'child_key' : 'first_name', 'child_missing');
+  } else {
+    const keyed = childKeyFor(
+      context.childKeySecret,
+      {
+        firstName: cell('first_name'),
+        birthDate: cell('birth_date'),
+        postcode: cell('postcode'),
+        houseNumber: cell('house_number'),
+      },
+      context.today,
+    );
+    if (keyed.ok) childKey = keyed.key;
+    else for (const error of keyed.errors) problem(childFieldOf[error.field], error.code);
+  }
+
+  if (issues.length > 0) {
+    const correction: Record<string, string> = {};
+    for (const column of columns)
+      if (layout[column] >= 0 || column === 'child_key') correction[column] = cell(column);
+    // The child's own details never leave this function; a key made from them may, so it need not be sent again.
+    for (const column of childFieldColumns) if (column in correction) correction[column] = '';
+    correction.child_key = childKey;
+    return { ok: false, issues, correction };
+  }
+  return {
+    ok: true,
+    row: {
+      source: `${context.provider}:${reference}`,
+      childKey,
+      municipalityCode: municipalityCode!,
+      year: Number((deliveredOn as string).slice(0, 4)),
+      deliveredOn: deliveredOn as string,
+      incomeSource: incomeSource!,
+      category,
+      valueCents: valueCents as number,
+    },
+  };
+}

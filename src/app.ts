@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +19,7 @@ import { povertyApiRoutes, povertyPageRoutes } from './poverty/index.ts';
 import { reachApiRoutes } from './reach/index.ts';
 import { dashboardRoutes } from './dashboards/index.ts';
 import { registerAssets } from './platform/assets.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db.ts';
 import type { Clock } from './platform/clock.ts';
@@ -82,7 +82,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -1,4 +1,4 @@
-import { orderForDisplay, provisionsInMunicipality } from '../catalogue/index.ts';
+import { provisionsInMunicipality } from '../catalogue/index.ts';
 import { checkHousehold, type CheckRequest } from '../eligibility/check.ts';
 import type { ReferenceParameters } from '../eligibility/parameters.ts';
 import { loadSchemes } from '../eligibility/scheme-store.ts';
@@ -182,12 +182,12 @@ export async function prepareApiSubmission(
     assets: { kind: body.assets },
     children: body.children.map((child) => ({ birthDate: child.birthDate })),
   };
-  const result = checkHousehold(
-    request,
-    orderForDisplay(provisions, locale),
-    { ...parameters, schemes },
-    today,
-  );
+  // Only the provisions asked for, and those of their categories that precedence could defer them to,
+  // decide the answer: the rest of the municipality's catalogue need not be checked.
+  const asked = new Set(body.children.flatMap((child) => child.provisions));
+  const categories = new Set(provisions.filter((p) => asked.has(p.key)).map((p) => p.category));
+  const relevant = provisions.filter((p) => categories.has(p.category));
+  const result = checkHousehold(request, relevant, { ...parameters, schemes }, today);
   const offers = buildOffers(result, body.children, ranks);
 
   const errors: FieldError[] = [];

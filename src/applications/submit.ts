@@ -1,17 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../platform/clock.ts';
-import {
-  executeOften,
-  isUniqueViolation,
-  type Database,
-  type Queryable,
-  type Transaction,
-} from '../platform/db.ts';
+import { isUniqueViolation, type Database, type Queryable, type Transaction } from '../platform/db.ts';
 import type { ProcessingActor } from '../platform/processing-log/index.ts';
 import type { Pseudonymiser } from '../platform/processing-log/index.ts';
 import type { TraceId } from '../platform/trace.ts';
 import { submitActivity } from './activities.ts';
-import { applicationInsert } from './application-insert.ts';
+import { storeApplication } from './application-insert.ts';
 import { applications, type incomeSources } from './schema.ts';
 import { hashTrackingToken, newReference, trackingToken } from './tokens.ts';
 
@@ -77,9 +71,9 @@ async function existing(db: Queryable, submissionKey: string, secret: string): P
 /** A second application with the same submission key: the one statement below failed as a whole. */
 const isRepeatedSubmission = (error: unknown) => isUniqueViolation(error, 'applications_submission_key');
 
-/** The statement that stores one application (application-insert.ts), with what it needs made up here. */
-function applicationStatement(submission: Submission, context: SubmitContext, made: Made) {
-  return applicationInsert({
+/** Stores one application (application-insert.ts), with what it needs made up here. */
+function store(db: Queryable, submission: Submission, context: SubmitContext, made: Made) {
+  return storeApplication(db, {
     submission,
     referenceGeneration: context.referenceGeneration ?? null,
     made: { ...made, trackingTokenHash: hashTrackingToken(made.token) },
@@ -112,8 +106,6 @@ export class ReferenceChangedError extends Error {
   }
 }
 
-const stored = (result: unknown) => (result as { rows: { fresh: boolean }[] }).rows[0]?.fresh === true;
-
 type Made = { id: string; reference: string; token: string; now: Date };
 
 /**
@@ -130,9 +122,9 @@ export async function submitApplication(submission: Submission, context: SubmitC
   const alsoInTransaction = context.alsoInTransaction;
   try {
     const fresh = !alsoInTransaction
-      ? stored(await executeOften(db, applicationStatement(submission, context, made)))
+      ? await store(db, submission, context, made)
       : await db.transaction(async (tx) => {
-          if (!stored(await tx.execute(applicationStatement(submission, context, made)))) return false;
+          if (!(await store(tx, submission, context, made))) return false;
           await alsoInTransaction(tx);
           return true;
         });

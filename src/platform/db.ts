@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
@@ -117,24 +116,4 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 /** Serialises work that several app processes could start at once (reference loads, seeding). */
 export async function lockForTransaction(tx: Transaction, name: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
-}
-
-const dialect = new PgDialect();
-const statementNames = new Map<string, string>();
-
-/**
- * Runs a statement that a hot path sends over and over. On PostgreSQL it becomes a named prepared statement,
- * parsed and planned once per connection instead of on every call; its text must not depend on the values.
- * Elsewhere (PGlite, or inside a transaction) it is an ordinary statement.
- */
-export async function executeOften(db: Queryable, query: SQL): Promise<{ rows: Record<string, unknown>[] }> {
-  const client = (db as { $client?: unknown }).$client;
-  if (!(client instanceof pg.Pool)) return (await db.execute(query)) as { rows: Record<string, unknown>[] };
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `often_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-    statementNames.set(text, name);
-  }
-  return client.query({ name, text, values: params });
 }

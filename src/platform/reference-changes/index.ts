@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db.ts';
 import { referenceChanges } from './schema.ts';
 
@@ -12,7 +12,7 @@ export async function referenceGeneration(db: Queryable): Promise<number> {
  * A condition for a statement that acts on data read from memory: true while the reference data are still
  * as they were at `generation` (always true for null, when nothing was read from memory).
  */
-export function referenceUnchangedSince(generation: number | null): SQL {
+export function referenceUnchangedSince(generation: number | null | Placeholder): SQL {
   // One text for both cases, so a statement using it can be prepared once.
   return sql`(select ${generation}::bigint is null or ${referenceChanges.generation} = ${generation}::bigint from ${referenceChanges})`;
 }

@@ -41,14 +41,14 @@ export const applicationApiRoutes =
     const { db, clock, secret, childKeySecret, parameters, publicBaseUrl } = options;
     const pseudonymiser = createPseudonymiser(secret);
     const referenceCache = createReferenceCache(db);
-    const trackingUrl = (applicationId: string) =>
-      `${publicBaseUrl}/volgen/${trackingToken(secret, applicationId)}`;
+    const trackingUrl = (token: string) => `${publicBaseUrl}/volgen/${token}`;
 
     function created(
       reply: FastifyReply,
-      stored: { id: string; reference: string; items: ApiItem[] },
+      stored: { id: string; reference: string; items: ApiItem[]; trackingToken?: string },
     ): ApplicationCreated {
-      const url = trackingUrl(stored.id);
+      // A fresh application brings its token; one read back is given its token again.
+      const url = trackingUrl(stored.trackingToken ?? trackingToken(secret, stored.id));
       reply.status(201).header('location', url).header('cache-control', 'no-store');
       return { data: { reference: stored.reference, trackingUrl: url, items: stored.items } };
     }
@@ -92,7 +92,7 @@ export const applicationApiRoutes =
               familyConfirmationMail({
                 locale,
                 reference: code,
-                trackingUrl: `${publicBaseUrl}/volgen/${token}`,
+                trackingUrl: trackingUrl(token),
               }),
           });
           return { ok: true as const, submitted, items: prepared.items };
@@ -153,8 +153,7 @@ export const applicationApiRoutes =
           );
         }
         const { submitted, items } = outcome;
-        if (submitted.created)
-          return created(reply, { id: submitted.id, reference: submitted.reference, items });
+        if (submitted.created) return created(reply, { ...submitted, items });
         // The key was used before (a retry, or a request at the same time that committed first): compare.
         const winner = await findBySubmissionKey(db, submissionKey);
         if (!winner) throw new Error('a submission key without its application');

@@ -44,7 +44,7 @@ type InsertValues = {
   locale: string;
   consentText: string;
   consentBy: string;
-  now: Date;
+  now: string;
   submissionKey: string;
   childIds: string[];
   childPositions: number[];
@@ -164,7 +164,8 @@ function applicationValues({
     locale: submission.locale,
     consentText: submission.consent.text,
     consentBy: submission.consent.by,
-    now: made.now,
+    // As text: node-postgres turns a Date into text with a slower routine of its own.
+    now: made.now.toISOString(),
     submissionKey: submission.submissionKey,
     childIds: children.map((child) => child.id),
     childPositions: children.map((child) => child.position),

@@ -80,14 +80,14 @@ export async function insertDeliveryBatch(
 }
 
 /** PGlite's batches: the rows as objects, written with insertDeliveryBatch. */
-function rowsForInsert(): PendingRows {
+function rowsForInsert(provider: string): PendingRows {
   const rows: DeliveryRow[] = [];
   return {
     get count() {
       return rows.length;
     },
     add: (row) => rows.push(row),
-    write: (tx, provider) => insertDeliveryBatch(tx, provider, rows),
+    write: (tx) => insertDeliveryBatch(tx, provider, rows),
   };
 }
 
@@ -130,12 +130,12 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
   let lastLine = 0;
 
   const writer = pool
-    ? await openCopyWriter(pool).catch((error: unknown) => {
+    ? await openCopyWriter(pool, provider).catch((error: unknown) => {
         reader.close();
         throw error;
       })
     : null;
-  const newBatch = () => (writer ? writer.batch() : rowsForInsert());
+  const newBatch = () => (writer ? writer.batch() : rowsForInsert(provider));
   let valid = newBatch();
   const write = async (batch: { valid: PendingRows; rejects: RejectedRow[] }, bytesRead: number) => {
     const counts: BatchCounts = {
@@ -147,7 +147,7 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
       duplicates: 0,
     };
     await (writer ?? db).transaction(async (tx) => {
-      const written = await batch.valid.write(tx, provider);
+      const written = await batch.valid.write(tx);
       counts.imported = written.imported;
       counts.duplicates = counts.valid - written.imported;
       for (const cell of written.cells) cells.set(`${cell.municipalityCode}|${cell.year}`, cell);

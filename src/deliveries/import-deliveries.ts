@@ -101,6 +101,8 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
   const { db, runId, provider } = options;
   const pool = postgresPool(db);
   const batchSize = options.batchSize ?? (pool ? POSTGRES_BATCH_SIZE : DEFAULT_BATCH_SIZE);
+  // The database waits for the first batch with nothing else to do, so the batches start small and double.
+  let nextBatchSize = Math.min(batchSize, DEFAULT_BATCH_SIZE);
   const totals: ImportProgress = {
     bytesTotal: options.bytesTotal,
     bytesRead: 0,
@@ -192,7 +194,10 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
           rejects.push({ line, values: result.correction, issues: result.issues });
           options.onReject?.(line, result.issues);
         }
-        if (valid.count + rejects.length >= batchSize) await flush();
+        if (valid.count + rejects.length >= nextBatchSize) {
+          await flush();
+          nextBatchSize = Math.min(nextBatchSize * 2, batchSize);
+        }
       }
     } catch (error) {
       // The database failing is not the file's fault: that goes up as it is.

@@ -80,14 +80,14 @@ export async function insertDeliveryBatch(
 }
 
 /** PGlite's batches: the rows as objects, written with insertDeliveryBatch. */
-function rowsForInsert(): PendingRows {
+function rowsForInsert(provider: string): PendingRows {
   const rows: DeliveryRow[] = [];
   return {
     get count() {
       return rows.length;
     },
     add: (row) => rows.push(row),
-    write: (tx, provider) => insertDeliveryBatch(tx, provider, rows),
+    write: (tx) => insertDeliveryBatch(tx, provider, rows),
   };
 }
 
@@ -101,6 +101,8 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
   const { db, runId, provider } = options;
   const pool = postgresPool(db);
   const batchSize = options.batchSize ?? (pool ? POSTGRES_BATCH_SIZE : DEFAULT_BATCH_SIZE);
+  // The database waits for the first batch with nothing else to do, so the batches start small and double.
+  let nextBatchSize = Math.min(batchSize, DEFAULT_BATCH_SIZE);
   const totals: ImportProgress = {
     bytesTotal: options.bytesTotal,
     bytesRead: 0,
@@ -130,12 +132,12 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
   let lastLine = 0;
 
   const writer = pool
-    ? await openCopyWriter(pool).catch((error: unknown) => {
+    ? await openCopyWriter(pool, provider).catch((error: unknown) => {
         reader.close();
         throw error;
       })
     : null;
-  const newBatch = () => (writer ? writer.batch() : rowsForInsert());
+  const newBatch = () => (writer ? writer.batch() : rowsForInsert(provider));
   let valid = newBatch();
   const write = async (batch: { valid: PendingRows; rejects: RejectedRow[] }, bytesRead: number) => {
     const counts: BatchCounts = {
@@ -147,7 +149,7 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
       duplicates: 0,
     };
     await (writer ?? db).transaction(async (tx) => {
-      const written = await batch.valid.write(tx, provider);
+      const written = await batch.valid.write(tx);
       counts.imported = written.imported;
       counts.duplicates = counts.valid - written.imported;
       for (const cell of written.cells) cells.set(`${cell.municipalityCode}|${cell.year}`, cell);
@@ -192,7 +194,10 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
           rejects.push({ line, values: result.correction, issues: result.issues });
           options.onReject?.(line, result.issues);
         }
-        if (valid.count + rejects.length >= batchSize) await flush();
+        if (valid.count + rejects.length >= nextBatchSize) {
+          await flush();
+          nextBatchSize = Math.min(nextBatchSize * 2, batchSize);
+        }
       }
     } catch (error) {
       // The database failing is not the file's fault: that goes up as it is.

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database, Transaction } from '../platform/db.ts';
+import { isUniqueViolation, type Database, type Transaction } from '../platform/db.ts';
 import type { DeliveryRow } from './validate-row.ts';
 
 export type WrittenBatch = { imported: number; cells: { municipalityCode: string; year: number }[] };
@@ -89,10 +89,7 @@ const moveStaged = `with inserted as (
   select municipality_code as "municipalityCode", year, count(*)::int as n from inserted group by 1, 2`;
 
 /** A reference imported before, or twice in the batch: the one thing the direct COPY cannot take. */
-const isRepeatedSource = (error: unknown) =>
-  error instanceof Error &&
-  (error as { code?: unknown }).code === '23505' &&
-  (error as { constraint?: unknown }).constraint === 'delivery_records_source';
+const isRepeatedSource = (error: unknown) => isUniqueViolation(error, 'delivery_records_source');
 
 /**
  * Writes batches on one connection of its own. A batch is COPYed straight into delivery_records, inside a

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { deliveryRecords } from '../applications/index.ts';
 import { listMunicipalities } from '../municipalities/index.ts';
 import type { Database, Queryable, Transaction } from '../platform/db.ts';
-import { refreshReach } from '../reach/index.ts';
+import { refreshReachInParallel } from '../reach/index.ts';
 import { readHeader, type Layout } from './columns.ts';
 import { openCopyWriter, postgresPool, type PendingRows, type WrittenBatch } from './copy-batches.ts';
 import type { FileProblem } from './messages.ts';
@@ -95,7 +95,8 @@ function rowsForInsert(provider: string): PendingRows {
  * Streams a partner's file into delivery_records. The file is checked as a whole first (type, header):
  * if that fails nothing is written. Then rows are validated one by one; valid rows go in batches, each in its
  * own transaction with the run's counts and rejected rows, so progress shows while it runs and an embedded
- * single-connection database stays usable. The reach of the touched cells is recomputed at the end.
+ * single-connection database stays usable. The reach of the touched cells is recomputed at the end, on
+ * two connections.
  */
 export async function importDeliveries(options: ImportOptions): Promise<ImportOutcome> {
   const { db, runId, provider } = options;
@@ -208,7 +209,7 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
       // The parser's message may quote the file's content, so only the line is kept.
       if (!(error instanceof Error)) throw error;
       // What was imported before the break counts in the reach at once, as after a run that finished.
-      if (cells.size > 0) await db.transaction((tx) => refreshReach(tx, [...cells.values()]));
+      await refreshReachInParallel(db, [...cells.values()]);
       return await fail('file_broken', String(lastLine + 1), lastLine + 1);
     } finally {
       reader.close();
@@ -216,10 +217,9 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
     if (!layout) return fail('file_empty', null, null);
     if (valid.count + rejects.length > 0) await flush();
     await written();
-    await db.transaction(async (tx) => {
-      if (cells.size > 0) await refreshReach(tx, [...cells.values()]);
-      await finishImportRun(tx, runId, null, options.now());
-    });
+    // The run is finished once its reach is current: a run that stops in between shows as unfinished.
+    await refreshReachInParallel(db, [...cells.values()]);
+    await finishImportRun(db, runId, null, options.now());
     totals.bytesRead = options.bytesTotal;
     return { ...totals, failure: null };
   } finally {

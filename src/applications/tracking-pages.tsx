@@ -5,7 +5,8 @@ import { ErrorSummary, errorTitlePrefix, FormField } from '../platform/views/for
 import { Layout, type PageContext } from '../platform/views/layout.tsx';
 import { TokenField } from './family-pages.tsx';
 import { canMove, type ItemStatus } from './status.ts';
-import type { TrackedApplication, TrackedItem } from './tracking-store.ts';
+import { handlingMessages, type RefusalReason } from './handling-messages.ts';
+import type { TrackedApplication, TrackedEvent, TrackedItem } from './tracking-store.ts';
 
 export const trackingMessages: Translations<{
   title: (reference: string) => string;
@@ -22,6 +23,7 @@ export const trackingMessages: Translations<{
   sendAnswer: string;
   withdraw: (provision: string) => string;
   history: string;
+  refusedBecause: (reason: string) => string;
   notAllowed: string;
   formExpired: string;
   confirmWithdraw: (provision: string) => string;
@@ -56,6 +58,7 @@ export const trackingMessages: Translations<{
     sendAnswer: 'Antwoord versturen',
     withdraw: (provision) => `${provision} intrekken`,
     history: 'Wat er is gebeurd',
+    refusedBecause: (reason) => `Reden: ${reason.toLowerCase()}`,
     notAllowed: 'Dat kan niet meer: de aanvraag is intussen veranderd. Hieronder zie je hoe het nu staat.',
     formExpired: 'Dit formulier was verlopen. We hebben niets veranderd. Probeer het nog een keer.',
     confirmWithdraw: (provision) => `Wil je ${provision} intrekken?`,
@@ -94,6 +97,7 @@ export const trackingMessages: Translations<{
     sendAnswer: 'Send answer',
     withdraw: (provision) => `Withdraw ${provision}`,
     history: 'What happened',
+    refusedBecause: (reason) => `Reason: ${reason.toLowerCase()}`,
     notAllowed:
       'That is no longer possible: the application has changed meanwhile. Below you see where it stands.',
     formExpired: 'This form had expired. We changed nothing. Please try again.',
@@ -241,16 +245,28 @@ function ItemCard(props: {
       <details class="meedoen-details">
         <summary>{text.history}</summary>
         <ol class="utrecht-ordered-list">
-          {item.history.map((event, index) => (
-            <li key={index}>
-              {day(event.at, context)}: {text.statuses[event.toStatus]}
-              {event.text && <>. {event.text}</>}
-            </li>
-          ))}
+          {item.history.map((event, index) => {
+            const reason = refusalReasonOf(event, context);
+            return (
+              <li key={index}>
+                {day(event.at, context)}: {text.statuses[event.toStatus]}
+                {reason && <> ({reason})</>}
+                {event.text && <>. {event.text}</>}
+              </li>
+            );
+          })}
         </ol>
       </details>
     </li>
   );
+}
+
+/** A refusal's reason in words; "other" says nothing the handler's own text does not say better. */
+function refusalReasonOf(event: TrackedEvent, context: PageContext): string | null {
+  const reasons = handlingMessages[context.locale].reasons;
+  if (event.toStatus !== 'refused' || !event.reasonCode || event.reasonCode === 'other') return null;
+  if (!(event.reasonCode in reasons)) return null;
+  return trackingMessages[context.locale].refusedBecause(reasons[event.reasonCode as RefusalReason]);
 }
 
 type ConfirmProps = {

@@ -8,7 +8,7 @@ import { historyOf } from './history.ts';
 import { applicationChildren, applicationItems, applications } from './schema.ts';
 import type { ItemStatus } from './status.ts';
 
-export type TrackedEvent = { toStatus: ItemStatus; text: string | null; at: Date };
+export type TrackedEvent = { toStatus: ItemStatus; reasonCode: string | null; text: string | null; at: Date };
 
 export type TrackedItem = {
   id: string;
@@ -106,7 +106,12 @@ export async function readTrackedApplication(
           handledBy: item.handledBy,
           history: events
             .filter((event) => event.itemId === item.id)
-            .map((event) => ({ toStatus: event.toStatus as ItemStatus, text: event.text, at: event.at })),
+            .map((event) => ({
+              toStatus: event.toStatus as ItemStatus,
+              reasonCode: event.reasonCode,
+              text: event.text,
+              at: event.at,
+            })),
         })),
     })),
   };

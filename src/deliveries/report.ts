@@ -6,9 +6,16 @@ import type { RejectedRow } from './runs.ts';
 import type { RowIssue } from './validate-row.ts';
 import { messageLists } from './validate-row.ts';
 
-/** A CSV field: quoted when it holds a delimiter, a quote or a line break. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV field: quoted when it holds a delimiter, a quote or a line break. The correction file is opened in a
+ * spreadsheet to be mended, so a field that would run as a formula there gets a leading apostrophe (OWASP
+ * "CSV injection"); the import drops that apostrophe again (`readCell`), so the file can still be sent back.
+ */
 export function csvField(text: string): string {
-  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",;\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 export const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -20,6 +20,30 @@ export type Upload = {
   remove(): Promise<void>;
 };
 
+const UPLOAD_PREFIX = 'meedoen-leveringen-';
+/** Far longer than the largest upload takes to import (100 MB: under a minute on PGlite). */
+const LEFT_BEHIND_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Removes uploads that a process stopped in the middle of importing left behind: they may hold children's
+ * raw details. A file younger than an hour may still be read by a running import (of this or another process).
+ */
+export async function removeLeftUploads(folder = tmpdir(), now = Date.now()): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(folder).catch(() => [])) {
+    if (!name.startsWith(UPLOAD_PREFIX)) continue;
+    const path = join(folder, name);
+    const modified = await stat(path).then(
+      (found) => found.mtimeMs,
+      () => now,
+    );
+    if (now - modified < LEFT_BEHIND_AFTER_MS) continue;
+    await rm(path, { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 /**
  * Multipart uploads for this plugin only: the file is streamed to a private temporary file (it may hold the
  * children's raw details until it is imported, so never into memory, the database or a log) and removed after
@@ -30,6 +54,11 @@ export type Upload = {
 export async function registerUploads(app: FastifyInstance, { secret }: { secret: string }) {
   const uploads = new WeakMap<FastifyRequest, Upload>();
   const handedOver = new WeakSet<FastifyRequest>();
+  const sweep = () =>
+    removeLeftUploads().catch((error: unknown) => app.log.warn({ err: error }, 'left uploads not removed'));
+  await sweep();
+  const sweeping = setInterval(sweep, LEFT_BEHIND_AFTER_MS).unref();
+  app.addHook('onClose', async () => clearInterval(sweeping));
 
   function mayUpload(request: FastifyRequest, part: MultipartFile): boolean {
     const session = request.staffSession;
@@ -54,7 +83,7 @@ export async function registerUploads(app: FastifyInstance, { secret }: { secret
         part.file.resume();
         return;
       }
-      const path = join(tmpdir(), `meedoen-leveringen-${randomUUID()}`);
+      const path = join(tmpdir(), `${UPLOAD_PREFIX}${randomUUID()}`);
       const upload: Upload = {
         path,
         fileName: part.filename,

@@ -122,13 +122,19 @@ const valueInCents = rememberedChecks((text: string): number | RowProblem => {
   return cents;
 });
 
+/** A cell's text; the apostrophe that the correction file puts before a would-be formula is dropped. */
+export function readCell(raw = ''): string {
+  const text = raw.trim();
+  return text.startsWith("'") && /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+}
+
 /**
  * Checks one data row and turns it into a delivery record. The child is either a ready key or the raw
  * fields, which are keyed here with the same function as everywhere else and then dropped: they are not in
  * the result, not in the correction row, and not in any message.
  */
 export function validateRow(cells: readonly string[], layout: Layout, context: RowContext): RowResult {
-  const cell = (column: Column) => (layout[column] >= 0 ? (cells[layout[column]] ?? '').trim() : '');
+  const cell = (column: Column) => (layout[column] >= 0 ? readCell(cells[layout[column]]) : '');
   const issues: RowIssue[] = [];
   const problem = (field: Column, code: RowProblem) => issues.push({ field, code });
 

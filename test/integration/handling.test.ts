@@ -144,6 +144,7 @@ for (const target of databasesUnderTest()) {
         .where(eq(applicationItems.applicationId, submitted.id));
       return {
         reference: submitted.reference,
+        trackingPath: `/volgen/${submitted.trackingToken}`,
         item: (key: string) => rows.find((r) => r.provisionKey === key)!.id,
       };
     }
@@ -355,6 +356,14 @@ for (const target of databasesUnderTest()) {
       const last = (await eventsOf(id)).at(-1)!;
       assert.equal(last.reasonCode, 'provided_elsewhere');
       assert.match((await get(itemUrl(id))).body, /Al gekregen via een andere regeling/);
+      // The family reads the reason in words beside the handler's explanation, in their language.
+      const tracking = await app.inject({ method: 'GET', url: first.trackingPath });
+      assert.match(
+        tracking.body,
+        /Afgewezen \(Reden: al gekregen via een andere regeling\)\. Dit krijgt Zoë al/,
+      );
+      const inEnglish = await app.inject({ method: 'GET', url: `${first.trackingPath}?lang=en` });
+      assert.match(inEnglish.body, /Refused \(Reason: already provided through another scheme\)/);
     });
 
     test('a delivery checks the child’s budget across applications, and is counted once', async () => {

@@ -128,66 +128,84 @@ export function readCell(raw = ''): string {
   return text.startsWith("'") && /^'[=+\-@]/.test(text) ? text.slice(1) : text;
 }
 
+/** The text of a column, or '' when the file has no such column. */
+function cellOf(cells: readonly string[], layout: Layout, column: Column): string {
+  return layout[column] >= 0 ? readCell(cells[layout[column]]) : '';
+}
+
+function anyChildField(cells: readonly string[], layout: Layout): boolean {
+  for (const column of childFieldColumns) if (cellOf(cells, layout, column) !== '') return true;
+  return false;
+}
+
+/** The income source code for what a partner wrote, or the problem with it. */
+const incomeSourceOf = rememberedChecks((text: string): string | RowProblem => {
+  const code = text.toLowerCase().replace(/\s+/g, '_');
+  if (code === '') return 'income_source_required';
+  if (incomeSourceSet.has(code)) return code;
+  return Object.hasOwn(dutchIncomeSources, code) ? dutchIncomeSources[code]! : 'income_source_unknown';
+});
+
 /**
  * Checks one data row and turns it into a delivery record. The child is either a ready key or the raw
  * fields, which are keyed here with the same function as everywhere else and then dropped: they are not in
- * the result, not in the correction row, and not in any message.
+ * the result, not in the correction row, and not in any message. It runs once per row of files of millions
+ * of rows, so it makes no functions per row (each also costs a name under tsx) and checks repeated texts once.
  */
 export function validateRow(cells: readonly string[], layout: Layout, context: RowContext): RowResult {
-  const cell = (column: Column) => (layout[column] >= 0 ? readCell(cells[layout[column]]) : '');
   const issues: RowIssue[] = [];
-  const problem = (field: Column, code: RowProblem) => issues.push({ field, code });
 
-  const reference = cell('reference');
-  if (reference === '') problem('reference', 'reference_required');
-  else if (reference.length > MAX_REFERENCE_LENGTH) problem('reference', 'reference_too_long');
+  const reference = cellOf(cells, layout, 'reference');
+  if (reference === '') issues.push({ field: 'reference', code: 'reference_required' });
+  else if (reference.length > MAX_REFERENCE_LENGTH)
+    issues.push({ field: 'reference', code: 'reference_too_long' });
 
-  const municipalityText = cell('municipality');
+  const municipalityText = cellOf(cells, layout, 'municipality');
   const municipalityCode = context.municipalities.get(municipalityText.toLowerCase());
-  if (municipalityText === '') problem('municipality', 'municipality_required');
-  else if (!municipalityCode) problem('municipality', 'municipality_unknown');
+  if (municipalityText === '') issues.push({ field: 'municipality', code: 'municipality_required' });
+  else if (!municipalityCode) issues.push({ field: 'municipality', code: 'municipality_unknown' });
 
-  const deliveredOn = deliveryDate(cell('delivered_on'), context.today);
-  if (!/^\d/.test(deliveredOn)) problem('delivered_on', deliveredOn as RowProblem);
+  const deliveredOn = deliveryDate(cellOf(cells, layout, 'delivered_on'), context.today);
+  if (!/^\d/.test(deliveredOn)) issues.push({ field: 'delivered_on', code: deliveredOn as RowProblem });
 
-  const category = cell('category').toLowerCase();
-  if (category === '') problem('category', 'category_required');
-  else if (!categorySet.has(category)) problem('category', 'category_unknown');
+  const category = cellOf(cells, layout, 'category').toLowerCase();
+  if (category === '') issues.push({ field: 'category', code: 'category_required' });
+  else if (!categorySet.has(category)) issues.push({ field: 'category', code: 'category_unknown' });
 
-  const valueCents = valueInCents(cell('value'));
-  if (typeof valueCents !== 'number') problem('value', valueCents);
+  const valueCents = valueInCents(cellOf(cells, layout, 'value'));
+  if (typeof valueCents !== 'number') issues.push({ field: 'value', code: valueCents });
 
-  const incomeText = cell('income_source').toLowerCase().replace(/\s+/g, '_');
-  const incomeSource = incomeSourceSet.has(incomeText) ? incomeText : dutchIncomeSources[incomeText];
-  if (incomeText === '') problem('income_source', 'income_source_required');
-  else if (!incomeSource) problem('income_source', 'income_source_unknown');
+  const incomeSource = incomeSourceOf(cellOf(cells, layout, 'income_source'));
+  if (!incomeSourceSet.has(incomeSource))
+    issues.push({ field: 'income_source', code: incomeSource as RowProblem });
 
-  let childKey = cell('child_key').toLowerCase();
-  const rawGiven = childFieldColumns.some((column) => cell(column) !== '');
+  let childKey = cellOf(cells, layout, 'child_key').toLowerCase();
+  const rawGiven = anyChildField(cells, layout);
   if (childKey !== '') {
-    if (rawGiven) problem('child_key', 'child_key_and_fields');
-    else if (!isChildKey(childKey)) problem('child_key', 'child_key_malformed');
+    if (rawGiven) issues.push({ field: 'child_key', code: 'child_key_and_fields' });
+    else if (!isChildKey(childKey)) issues.push({ field: 'child_key', code: 'child_key_malformed' });
   } else if (!rawGiven) {
-    problem(layout.child_key >= 0 ? 'child_key' : 'first_name', 'child_missing');
+    issues.push({ field: layout.child_key >= 0 ? 'child_key' : 'first_name', code: 'child_missing' });
   } else {
     const keyed = childKeyFor(
       context.childKeySecret,
       {
-        firstName: cell('first_name'),
-        birthDate: cell('birth_date'),
-        postcode: cell('postcode'),
-        houseNumber: cell('house_number'),
+        firstName: cellOf(cells, layout, 'first_name'),
+        birthDate: cellOf(cells, layout, 'birth_date'),
+        postcode: cellOf(cells, layout, 'postcode'),
+        houseNumber: cellOf(cells, layout, 'house_number'),
       },
       context.today,
     );
     if (keyed.ok) childKey = keyed.key;
-    else for (const error of keyed.errors) problem(childFieldOf[error.field], error.code);
+    else
+      for (const error of keyed.errors) issues.push({ field: childFieldOf[error.field], code: error.code });
   }
 
   if (issues.length > 0) {
     const correction: Record<string, string> = {};
     for (const column of columns)
-      if (layout[column] >= 0 || column === 'child_key') correction[column] = cell(column);
+      if (layout[column] >= 0 || column === 'child_key') correction[column] = cellOf(cells, layout, column);
     // The child's own details never leave this function; a key made from them may, so it need not be sent again.
     for (const column of childFieldColumns) if (column in correction) correction[column] = '';
     correction.child_key = childKey;
@@ -201,7 +219,7 @@ export function validateRow(cells: readonly string[], layout: Layout, context: R
       municipalityCode: municipalityCode!,
       year: Number((deliveredOn as string).slice(0, 4)),
       deliveredOn: deliveredOn as string,
-      incomeSource: incomeSource!,
+      incomeSource,
       category,
       valueCents: valueCents as number,
     },

@@ -142,12 +142,16 @@ for (const target of databasesUnderTest()) {
       assert.match(html, /doel 100%/);
       // Over the years: both years, with the same figures as the API gives for each.
       const earlier = (await app.inject(`/api/v1/reach?municipality=${UTRECHT}&year=${EARLIER}`)).json().data;
-      const years = tableRows(html, 'bereik-jaren-tabel');
+      // Other tests on a shared PostgreSQL may have given Utrecht figures in other years.
+      const ours = [String(EARLIER), String(YEAR)];
+      const years = tableRows(html, 'bereik-jaren-tabel')
+        .slice(1)
+        .filter((row) => ours.includes(row[0]!));
       assert.deepEqual(
-        years.slice(1).map((row) => row[0]),
-        [String(EARLIER), String(YEAR)],
+        years.map((row) => row[0]),
+        ours,
       );
-      assert.equal(years[1]![1], formatNumber(earlier.byIncomeSource[0].reached.value, 'nl'));
+      assert.equal(years[0]![1], formatNumber(earlier.byIncomeSource[0].reached.value, 'nl'));
       // By provider: the bicycle shop with four children is hidden too.
       const providers = tableRows(html, 'bereik-organisaties-tabel').slice(1);
       assert.ok(

@@ -21,6 +21,7 @@ const AMSTERDAM = 'GM0363';
 const WEESP = 'GM0457'; // merged into Amsterdam on 24 March 2022
 const CODES = [GRONINGEN, ALMERE, AMSTERDAM, WEESP];
 const SOURCES = ['bijstand', 'work', 'other_benefit', 'other', 'unknown'];
+// 'school' is not one of the catalogue's categories: the reach counts a category it no longer lists too.
 const CATEGORIES = ['sport', 'culture', 'school', 'birthday'];
 
 type Delivery = {

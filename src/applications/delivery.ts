@@ -133,6 +133,6 @@ export async function registerDelivery(
     valueCents: input.valueCents,
     handlingOrganisation: actor.organisation,
   });
-  await refreshReach(tx, [{ municipalityCode: item.municipalityCode, year }]);
+  await refreshReach(tx, [{ municipalityCode: item.municipalityCode, year }], [actor.organisation]);
   return { ok: true, budget };
 }

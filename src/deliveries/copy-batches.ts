@@ -42,38 +42,86 @@ const copyColumns = `(source, child_key, municipality_code, year, delivered_on, 
  * die young this way: kept until their batch was written (as objects or strings), they would be promoted to
  * the old generation by the tens of thousands, which grew the heap by hundreds of megabytes on 1M rows.
  * The cells are kept as well: a batch COPYed whole imported all its rows, and no statement returns them.
+ * Each line's end and cell are noted, so the batch can also be written cell by cell (`clustered`).
  */
+function grown(buffer: Buffer, used: number): Buffer {
+  const larger = Buffer.allocUnsafe(buffer.length * 2);
+  buffer.copy(larger, 0, 0, used);
+  return larger;
+}
+
+function grownLines(lines: Int32Array): Int32Array {
+  const larger = new Int32Array(lines.length * 2);
+  larger.set(lines);
+  return larger;
+}
+
+function* chunksOf(buffer: Buffer, length: number): Generator<Buffer> {
+  for (let at = 0; at < length; at += 1024 * 1024)
+    yield buffer.subarray(at, Math.min(at + 1024 * 1024, length));
+}
+
 class CopyBuffer {
-  buffer = Buffer.allocUnsafe(8 * 1024 * 1024);
+  buffer: Buffer = Buffer.allocUnsafe(8 * 1024 * 1024);
   length = 0;
   count = 0;
-  cells = new Map<string, { municipalityCode: string; year: number }>();
+  lineEnds: Int32Array = new Int32Array(64 * 1024);
+  lineCells: Int32Array = new Int32Array(64 * 1024);
+  cells = new Map<string, { municipalityCode: string; year: number; index: number }>();
   constructor(private readonly provider: string) {}
   add(row: DeliveryRow) {
     const line = copyLine(row, this.provider);
     // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
-    if (this.length + line.length * 3 > this.buffer.length) {
-      const larger = Buffer.allocUnsafe(this.buffer.length * 2);
-      this.buffer.copy(larger, 0, 0, this.length);
-      this.buffer = larger;
+    if (this.length + line.length * 3 > this.buffer.length) this.buffer = grown(this.buffer, this.length);
+    if (this.count === this.lineEnds.length) {
+      this.lineEnds = grownLines(this.lineEnds);
+      this.lineCells = grownLines(this.lineCells);
     }
     this.length += this.buffer.write(line, this.length);
+    const key = `${row.municipalityCode}|${row.year}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { municipalityCode: row.municipalityCode, year: row.year, index: this.cells.size };
+      this.cells.set(key, cell);
+    }
+    this.lineEnds[this.count] = this.length;
+    this.lineCells[this.count] = cell.index;
     this.count++;
-    const cell = `${row.municipalityCode}|${row.year}`;
-    if (!this.cells.has(cell))
-      this.cells.set(cell, { municipalityCode: row.municipalityCode, year: row.year });
   }
   clear() {
     this.length = 0;
     this.count = 0;
     this.cells.clear();
   }
-  *chunks() {
-    for (let at = 0; at < this.length; at += 1024 * 1024)
-      yield this.buffer.subarray(at, Math.min(at + 1024 * 1024, this.length));
+  /** The lines as they came, which is the order in which a repeated reference's first line wins. */
+  *chunks(): Generator<Buffer> {
+    yield* chunksOf(this.buffer, this.length);
+  }
+  /**
+   * The lines cell by cell (in the file's order within a cell), copied into `into`. Stored like this, a
+   * cell's deliveries share their pages: the reach counts a cell from its own pages instead of from nearly
+   * every page of a file whose municipalities are mixed.
+   */
+  clustered(into: { buffer: Buffer }): Generator<Buffer> {
+    if (into.buffer.length < this.length) into.buffer = Buffer.allocUnsafe(this.buffer.length);
+    const lineStart = (line: number) => (line === 0 ? 0 : this.lineEnds[line - 1]!);
+    // Where each cell's lines begin in `into`: after the bytes of the cells before it.
+    const cellStarts = new Int32Array(this.cells.size);
+    for (let line = 0; line < this.count; line++)
+      cellStarts[this.lineCells[line]!]! += this.lineEnds[line]! - lineStart(line);
+    for (let cell = 0, at = 0; cell < this.cells.size; cell++) {
+      const bytes = cellStarts[cell]!;
+      cellStarts[cell] = at;
+      at += bytes;
+    }
+    for (let line = 0; line < this.count; line++) {
+      const cell = this.lineCells[line]!;
+      const copied = this.buffer.copy(into.buffer, cellStarts[cell]!, lineStart(line), this.lineEnds[line]!);
+      cellStarts[cell]! += copied;
+    }
+    return chunksOf(into.buffer, this.length);
   }
 }
-
 const stagingTable = `create temp table if not exists delivery_import_staging (source text, child_key text,
   municipality_code text, year int, delivered_on date, income_source text, category text, value_cents int,
   handling_organisation text) on commit delete rows`;
@@ -110,25 +158,30 @@ export async function openCopyWriter(pool: pg.Pool, provider: string) {
   const db = drizzle(connection) as unknown as Database;
   // Two buffers: one is filled while the other is written.
   const spare: CopyBuffer[] = [new CopyBuffer(provider), new CopyBuffer(provider)];
+  // One batch is written at a time, so its lines in cell order need one buffer between the two.
+  const inCellOrder = { buffer: Buffer.alloc(0) };
 
-  const copy = (rows: CopyBuffer, into: string) =>
-    pipeline(Readable.from(rows.chunks()), connection.query(copyFrom(`copy ${into} from stdin`)));
+  const copy = (chunks: Iterable<Buffer>, into: string) =>
+    pipeline(Readable.from(chunks), connection.query(copyFrom(`copy ${into} from stdin`)));
 
   async function writeDirect(rows: CopyBuffer): Promise<WrittenBatch | null> {
     await connection.query('savepoint direct_copy');
     try {
-      await copy(rows, `delivery_records ${copyColumns}`);
+      await copy(rows.clustered(inCellOrder), `delivery_records ${copyColumns}`);
     } catch (error) {
       if (!isRepeatedSource(error)) throw error;
       await connection.query('rollback to savepoint direct_copy');
       return null;
     }
     await connection.query('release savepoint direct_copy');
-    return { imported: rows.count, cells: [...rows.cells.values()] };
+    return {
+      imported: rows.count,
+      cells: [...rows.cells.values()].map(({ municipalityCode, year }) => ({ municipalityCode, year })),
+    };
   }
 
   async function writeStaged(rows: CopyBuffer): Promise<WrittenBatch> {
-    await copy(rows, 'delivery_import_staging');
+    await copy(rows.chunks(), 'delivery_import_staging');
     const result = await connection.query<{ municipalityCode: string; year: number; n: number }>(moveStaged);
     return {
       imported: result.rows.reduce((sum, group) => sum + Number(group.n), 0),

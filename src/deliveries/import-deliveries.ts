@@ -209,7 +209,7 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
       // The parser's message may quote the file's content, so only the line is kept.
       if (!(error instanceof Error)) throw error;
       // What was imported before the break counts in the reach at once, as after a run that finished.
-      await refreshReachInParallel(db, [...cells.values()]);
+      await refreshReachInParallel(db, [...cells.values()], [provider]);
       return await fail('file_broken', String(lastLine + 1), lastLine + 1);
     } finally {
       reader.close();
@@ -218,7 +218,7 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
     if (valid.count + rejects.length > 0) await flush();
     await written();
     // The run is finished once its reach is current: a run that stops in between shows as unfinished.
-    await refreshReachInParallel(db, [...cells.values()]);
+    await refreshReachInParallel(db, [...cells.values()], [provider]);
     await finishImportRun(db, runId, null, options.now());
     totals.bytesRead = options.bytesTotal;
     return { ...totals, failure: null };

@@ -50,7 +50,7 @@ for (const target of databasesUnderTest()) {
       return file;
     }
 
-    async function run(file: string, organisation: string) {
+    async function run(file: string, organisation: string, batchSize = 2) {
       const bytesTotal = (await stat(file)).size;
       const runId = await database.db.transaction((tx) =>
         startImportRun(tx, {
@@ -71,7 +71,7 @@ for (const target of databasesUnderTest()) {
         today,
         childKeySecret: secret,
         now: () => new Date(),
-        batchSize: 2,
+        batchSize,
       });
       return { runId, outcome };
     }
@@ -242,6 +242,38 @@ for (const target of databasesUnderTest()) {
         [0, 3, 0],
       );
       assert.deepEqual(await records(organisation), before);
+    });
+
+    test('rows of alternating municipalities are stored whole, and a reference repeated elsewhere keeps its first line', async () => {
+      const organisation = await provider();
+      const line = (reference: string, municipality: string, value: string) =>
+        `${reference},${municipality},2025-03-28,sport,${value},bijstand,${zoeKey()},,,,`;
+      const mixed = await write(
+        'mixed',
+        [header, line('m1', 'GM0363', '1'), line('m2', 'GM0344', '2'), line('m3', 'GM0363', '3')].join('\n'),
+      );
+      const repeated = await write(
+        'repeated',
+        [header, line('m4', 'GM0344', '4'), line('m5', 'GM0363', '5'), line('m4', 'GM0363', '99')].join('\n'),
+      );
+      // One batch each: written cell by cell, the first file goes in whole; the second repeats m4.
+      assert.deepEqual((await run(mixed, organisation, 100)).outcome.imported, 3);
+      const second = (await run(repeated, organisation, 100)).outcome;
+      assert.deepEqual([second.imported, second.duplicates], [2, 1]);
+      assert.deepEqual(
+        (await records(organisation)).map((r) => [
+          r.source.split(':').at(-1),
+          r.municipalityCode,
+          r.valueCents,
+        ]),
+        [
+          ['m1', 'GM0363', 100],
+          ['m2', 'GM0344', 200],
+          ['m3', 'GM0363', 300],
+          ['m4', 'GM0344', 400],
+          ['m5', 'GM0363', 500],
+        ],
+      );
     });
 
     test('a file of the wrong type, an empty file or a wrong header imports nothing and says why', async () => {

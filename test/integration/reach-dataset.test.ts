@@ -100,7 +100,8 @@ async function stored(db: DatabaseHandle['db'], boundaries: 'recorded' | 'today'
   );
 }
 
-async function insert(database: DatabaseHandle, deliveries: Delivery[]) {
+/** `providers`: those the refresh is told to expect, as an import tells it its own. */
+async function insert(database: DatabaseHandle, deliveries: Delivery[], providers: string[] = []) {
   await database.db.transaction(async (tx) => {
     for (const d of deliveries) {
       await tx.execute(sql`
@@ -111,6 +112,7 @@ async function insert(database: DatabaseHandle, deliveries: Delivery[]) {
     await refreshReach(
       tx,
       deliveries.map((d) => ({ municipalityCode: d.code, year: d.year })),
+      providers,
     );
   });
 }
@@ -135,9 +137,11 @@ for (const target of databasesUnderTest()) {
 
     test('counts kept current through imports in parts and a re-import equal the independent count', async () => {
       const half = Math.floor(deliveries.length / 2);
+      // Counted with no provider expected, with one of them expected, and with all of them expected.
       await insert(database, deliveries.slice(0, half));
-      await insert(database, deliveries.slice(half));
-      await insert(database, deliveries.slice(half - 50)); // a re-import of a file overlapping both
+      await insert(database, deliveries.slice(half), [deliveries[half]!.provider]);
+      const everyProvider = [...new Set(deliveries.map((d) => d.provider))];
+      await insert(database, deliveries.slice(half - 50), everyProvider); // a re-import overlapping both
       assert.deepEqual(await stored(database.db, 'recorded'), expected(deliveries, 'recorded'));
       assert.deepEqual(await stored(database.db, 'today'), expected(deliveries, 'today'));
     });

@@ -37,13 +37,6 @@ export const copyLine = (row: DeliveryRow, provider: string) =>
 const copyColumns = `(source, child_key, municipality_code, year, delivered_on, income_source, category,
   value_cents, handling_organisation)`;
 
-/**
- * COPY text collected in a buffer that is used again for every other batch. Each row's objects and strings
- * die young this way: kept until their batch was written (as objects or strings), they would be promoted to
- * the old generation by the tens of thousands, which grew the heap by hundreds of megabytes on 1M rows.
- * The cells are kept as well: a batch COPYed whole imported all its rows, and no statement returns them.
- * Each line's end and cell are noted, so the batch can also be written cell by cell (`clustered`).
- */
 function grown(buffer: Buffer, used: number): Buffer {
   const larger = Buffer.allocUnsafe(buffer.length * 2);
   buffer.copy(larger, 0, 0, used);
@@ -61,6 +54,13 @@ function* chunksOf(buffer: Buffer, length: number): Generator<Buffer> {
     yield buffer.subarray(at, Math.min(at + 1024 * 1024, length));
 }
 
+/**
+ * COPY text collected in a buffer that is used again for every other batch. Each row's objects and strings
+ * die young this way: kept until their batch was written (as objects or strings), they would be promoted to
+ * the old generation by the tens of thousands, which grew the heap by hundreds of megabytes on 1M rows.
+ * The cells are kept as well: a batch COPYed whole imported all its rows, and no statement returns them.
+ * Each line's end and cell are noted, so the batch can also be written cell by cell (`clustered`).
+ */
 class CopyBuffer {
   buffer: Buffer = Buffer.allocUnsafe(8 * 1024 * 1024);
   length = 0;
@@ -122,6 +122,7 @@ class CopyBuffer {
     return chunksOf(into.buffer, this.length);
   }
 }
+
 const stagingTable = `create temp table if not exists delivery_import_staging (source text, child_key text,
   municipality_code text, year int, delivered_on date, income_source text, category text, value_cents int,
   handling_organisation text) on commit delete rows`;

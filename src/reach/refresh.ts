@@ -18,7 +18,7 @@ const deliveryColumns = sql`child_key collate "C" as c, income_source as g, cate
 
 /**
  * One row per cell (municipality and year) from the rows it is given: the cell's children as an array and,
- * in the same order, each delivery's income group, category and handling organisation. The full recompute
+ * in the same order, each delivery's income source, category and handling organisation. The full recompute
  * counts from these, as it reads the whole table in one scan grouped by cell.
  */
 const cellArrays = sql`array_agg(child_key collate "C") as children, array_agg(income_source) as sources,

@@ -198,6 +198,58 @@ for (const target of databasesUnderTest()) {
       assert.notEqual(one.json<Created>().data.trackingUrl, two.json<Created>().data.trackingUrl);
     });
 
+    test('thirty families at once, one of them twice: each application stored whole and as its own', async () => {
+      // Submissions at the same time are stored together (group commit): none may take another's rows.
+      const families = Array.from({ length: 30 }, (_, index) => ({
+        key: randomUUID(),
+        email: `gezin-${index}-${uniqueKey('g')}@example.org`,
+        traceId: newTraceId(),
+        children:
+          index % 2 === 0
+            ? [{ firstName: `Kind${index}`, birthDate: '2014-01-02', provisions: [sport] }]
+            : [
+                { firstName: `Kind${index}a`, birthDate: '2013-05-06', provisions: [sport, music] },
+                { firstName: `Kind${index}b`, birthDate: '2016-07-08', provisions: [music] },
+              ],
+      }));
+      const send = (family: (typeof families)[number]) =>
+        post(body({ contact: { email: family.email }, children: family.children }), {
+          'idempotency-key': family.key,
+          traceparent: `00-${family.traceId}-0123456789abcdef-01`,
+        });
+      const responses = await Promise.all([...families.map(send), send(families[7]!)]);
+      for (const response of responses) assert.equal(response.statusCode, 201, response.body);
+      const references = responses.map((response) => response.json<Created>().data.reference);
+      assert.equal(new Set(references).size, 30, 'thirty applications');
+      assert.equal(references[30], references[7], 'the repeat gets the first one');
+
+      for (const [index, family] of families.entries()) {
+        const stored = await applicationsWithKey(family.key);
+        assert.equal(stored.length, 1);
+        assert.equal(stored[0]!.reference, references[index]);
+        const children = await database.db
+          .select({ firstName: applicationChildren.firstName, position: applicationChildren.position })
+          .from(applicationChildren)
+          .where(eq(applicationChildren.applicationId, stored[0]!.id))
+          .orderBy(applicationChildren.position);
+        assert.deepEqual(
+          children.map((child) => child.firstName),
+          family.children.map((child) => child.firstName),
+        );
+        const [items] = await database.db
+          .select({ n: count() })
+          .from(applicationItems)
+          .where(eq(applicationItems.applicationId, stored[0]!.id));
+        assert.equal(items!.n, family.children.flatMap((child) => child.provisions).length);
+        assert.equal((await submitRecords(family.traceId)).length, family.children.length);
+        const [mails] = await database.db
+          .select({ n: count() })
+          .from(mailOutbox)
+          .where(eq(mailOutbox.recipient, family.email));
+        assert.equal(mails!.n, 1, `one confirmation mail for family ${index}`);
+      }
+    });
+
     test('the same key with another body: 422 idempotency-key-reused, nothing changes', async () => {
       const key = randomUUID();
       const payload = body();

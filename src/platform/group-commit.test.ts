@@ -66,7 +66,7 @@ test('items of different groups are never written together', async () => {
   assert.deepEqual(await Promise.all(answers), ['a', 'b+d', 'c', 'b+d']);
 });
 
-test('when a group fails, each item is written again alone: only the bad one fails', async () => {
+test('when a group fails, each item is written again alone, one at a time: only the bad one fails', async () => {
   const store = heldStore({ maxInFlight: 1, maxGroup: 10 });
   const answers = [{ name: 'a' }, { name: 'b' }, { name: 'bad', fails: true }, { name: 'c' }].map((item) =>
     store.write(item).then(
@@ -75,9 +75,38 @@ test('when a group fails, each item is written again alone: only the bad one fai
     ),
   );
   await store.finishWrites();
+  assert.deepEqual(store.writes, [['a'], ['b', 'bad', 'c']]);
   await store.finishWrites();
-  assert.deepEqual(store.writes.slice(0, 2), [['a'], ['b', 'bad', 'c']]);
+  assert.deepEqual(store.writes.slice(2), [['b']], 'the retries keep to maxInFlight');
+  await store.finishWrites();
+  await store.finishWrites();
   await store.finishWrites();
   assert.deepEqual(store.writes.slice(2), [['b'], ['bad'], ['c']]);
   assert.deepEqual(await Promise.all(answers), ['stored a', 'stored b', 'refused bad', 'stored c']);
+});
+
+test('a write that throws at once, or an item whose group cannot be told, fails only its own callers', async () => {
+  const write = groupCommit<Item, string>({
+    writeTogether: (items) => {
+      if (items.some((item) => item.fails)) throw new Error('thrown at once');
+      return Promise.resolve(items.map((item) => item.name).join('+'));
+    },
+    groupOf: (item) => {
+      if (item.name === 'no group') throw new Error('no group');
+      return 'same';
+    },
+    maxInFlight: 1,
+    maxGroup: 10,
+  });
+  const outcomes = await Promise.allSettled([
+    write({ name: 'a' }),
+    write({ name: 'no group' }),
+    write({ name: 'bad', fails: true }),
+    write({ name: 'b' }),
+  ]);
+  assert.deepEqual(
+    outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : String(outcome.reason))),
+    ['a', 'Error: no group', 'Error: thrown at once', 'b'],
+  );
+  assert.equal(await write({ name: 'later' }), 'later', 'the store still writes');
 });

@@ -5,8 +5,9 @@
  * with items of the same `groupOf`, at most `maxGroup` at a time.
  *
  * `writeTogether` writes its items all or none. When a write of several fails (say one of them repeats a
- * unique key), each is written again alone, so one bad item never fails the others and each caller gets
- * the answer it would have had on its own.
+ * unique key), each is written again alone, one after the other in the same slot, so one bad item never
+ * fails the others, each caller gets the answer it would have had on its own, and the retries keep to
+ * `maxInFlight`.
  */
 export function groupCommit<Item, Result>(options: {
   writeTogether: (items: Item[]) => Promise<Result>;
@@ -14,40 +15,45 @@ export function groupCommit<Item, Result>(options: {
   maxInFlight: number;
   maxGroup: number;
 }): (item: Item) => Promise<Result> {
-  type Waiting = { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void };
+  type Waiting = {
+    item: Item;
+    group: unknown;
+    resolve: (result: Result) => void;
+    reject: (error: unknown) => void;
+  };
   const { writeTogether, groupOf, maxInFlight, maxGroup } = options;
   let queue: Waiting[] = [];
   let inFlight = 0;
 
-  const writeAlone = (waiting: Waiting) =>
-    writeTogether([waiting.item]).then(waiting.resolve, waiting.reject);
+  // A write that throws before it returns a promise fails like one that rejects.
+  const attempt = async (group: Waiting[]) => writeTogether(group.map((waiting) => waiting.item));
 
   async function write(group: Waiting[]) {
-    if (group.length === 1) return writeAlone(group[0]!);
-    let result: Result;
     try {
-      result = await writeTogether(group.map((waiting) => waiting.item));
-    } catch {
-      await Promise.all(group.map(writeAlone));
+      const result = await attempt(group);
+      for (const waiting of group) waiting.resolve(result);
       return;
+    } catch (error) {
+      if (group.length === 1) return group[0]!.reject(error);
     }
-    for (const waiting of group) waiting.resolve(result);
+    for (const waiting of group) await attempt([waiting]).then(waiting.resolve, waiting.reject);
   }
 
   function takeGroup(): Waiting[] {
-    const key = groupOf(queue[0]!.item);
+    const first = queue[0]!.group;
     const group: Waiting[] = [];
     const rest: Waiting[] = [];
     for (const waiting of queue)
-      (group.length < maxGroup && groupOf(waiting.item) === key ? group : rest).push(waiting);
+      (group.length < maxGroup && waiting.group === first ? group : rest).push(waiting);
     queue = rest;
     return group;
   }
 
   function next() {
     while (inFlight < maxInFlight && queue.length > 0) {
+      const group = takeGroup();
       inFlight++;
-      void write(takeGroup()).finally(() => {
+      void write(group).finally(() => {
         inFlight--;
         next();
       });
@@ -56,7 +62,8 @@ export function groupCommit<Item, Result>(options: {
 
   return (item) =>
     new Promise<Result>((resolve, reject) => {
-      queue.push({ item, resolve, reject });
+      // Worked out before the item waits: if it throws, only this caller hears of it.
+      queue.push({ item, group: groupOf(item), resolve, reject });
       next();
     });
 }

@@ -39,6 +39,8 @@ type Case = {
   speedRatio: number;
   peakRssMb: number;
   rssBeforeMb: number;
+  /** Each round as measured, so the spread shows beside the medians. */
+  perRound: { copyMs: number; importMs: number; peakRssMb: number }[];
 };
 export type ImportReport = { rows: number; fileMb: number; cases: Case[]; skipped: string[] };
 
@@ -119,6 +121,10 @@ async function postgresRound(serverUrl: string, file: string, rows: number): Pro
     if (imported.imported !== rows) throw new Error(`imported ${String(imported.imported)} of ${rows}`);
     console.log('  import: COPY on PostgreSQL, key and reference only');
     const keyAndReferenceCopyMs = await postgresCopy(keyAndReference.url, file, KEY_AND_REFERENCE_COPY_TABLE);
+    const importMs = imported.ms as number;
+    console.log(
+      `  import: round done: COPY ${(copyMs / 1000).toFixed(1)} s, import ${(importMs / 1000).toFixed(1)} s (${(copyMs / importMs).toFixed(2)}×)`,
+    );
     return { copyMs, keyAndReferenceCopyMs, import: imported };
   } finally {
     for (const database of databases) await database.drop();
@@ -136,6 +142,11 @@ function postgresCase(rounds: Round[]): Case {
     speedRatio: median(rounds.map((round) => round.copyMs / importMs(round))),
     peakRssMb: maximum(rounds.map((round) => round.import.peakRssMb as number)),
     rssBeforeMb: maximum(rounds.map((round) => round.import.rssBeforeMb as number)),
+    perRound: rounds.map((round) => ({
+      copyMs: round.copyMs,
+      importMs: importMs(round),
+      peakRssMb: round.import.peakRssMb as number,
+    })),
   };
 }
 
@@ -166,6 +177,7 @@ export async function runImportBenchmark(options: BenchOptions): Promise<ImportR
       speedRatio: (copy.ms as number) / (ours.ms as number),
       peakRssMb: ours.peakRssMb as number,
       rssBeforeMb: ours.rssBeforeMb as number,
+      perRound: [],
     });
   } finally {
     await removeTempDir(dir);
@@ -201,7 +213,19 @@ export function formatImportReport(report: ImportReport): string {
     ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
   const skipped = report.skipped.length > 0 ? `\nSkipped: ${report.skipped.join('; ')}` : '';
-  return `### Partner import of deliveries: ${report.rows.toLocaleString('en-GB')} rows, ${report.fileMb.toFixed(0)} MB CSV\n\n${table}${skipped}`;
+  const rounds = report.cases
+    .filter((c) => c.perRound.length > 1)
+    .map(
+      (c) =>
+        `\n${c.database} rounds (COPY / import = speed, peak RSS): ${c.perRound
+          .map(
+            (r) =>
+              `${seconds(r.copyMs)} / ${seconds(r.importMs)} = ${(r.copyMs / r.importMs).toFixed(2)}×, ${Math.round(r.peakRssMb)} MB`,
+          )
+          .join('; ')}`,
+    )
+    .join('');
+  return `### Partner import of deliveries: ${report.rows.toLocaleString('en-GB')} rows, ${report.fileMb.toFixed(0)} MB CSV\n\n${table}${rounds}${skipped}`;
 }
 
 export function importFailures(report: ImportReport): string[] {

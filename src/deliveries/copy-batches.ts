@@ -21,18 +21,53 @@ export function postgresPool(db: Database): pg.Pool | null {
   return client instanceof pg.Pool ? client : null;
 }
 
-const escapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-/** A value in COPY's text format: the four characters it gives a meaning are escaped. */
-const copyText = (text: string) =>
-  /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => escapes[c]!) : text;
+/** COPY's binary format: a signature, no flags, no header extension; and the end of the rows. */
+const BINARY_HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
+const BINARY_TRAILER = Buffer.from([0xff, 0xff]);
+const FIELDS = 9;
+const DAY_MS = 86_400_000;
+/** PostgreSQL counts a date in days from 2000-01-01. */
+const DATE_EPOCH_MS = Date.UTC(2000, 0, 1);
+/**
+ * Room a row takes at most besides its two free texts (the reference and the provider), rounded up: the field
+ * count and nine lengths (38 bytes), the key (68), the code (6), the income source and category (20 at most
+ * each), two integers and the date (12).
+ */
+const MOST_FIXED_BYTES = 256;
+
+function putText(buffer: Buffer, at: number, value: string): number {
+  const length = buffer.write(value, at + 4);
+  buffer.writeInt32BE(length, at);
+  return at + 4 + length;
+}
+
+function putInt(buffer: Buffer, at: number, value: number): number {
+  buffer.writeInt32BE(4, at);
+  buffer.writeInt32BE(value, at + 4);
+  return at + 8;
+}
 
 /**
- * A row as a line of COPY text, in delivery_records' column order (`copyColumns`). Only the reference
- * (inside `source`) and the provider are free text; the other values are codes, a checked key, a date and
- * numbers, already validated.
+ * A row in COPY's binary format, in delivery_records' column order (`copyColumns`), written at `at`; returns
+ * where it ends. Binary, because the server then reads each value by its length instead of scanning the text
+ * for separators and escapes and parsing numbers and dates: it stored the same 1M rows 13% faster (decision
+ * 0007). The values were validated: the date is YYYY-MM-DD, the numbers are integers.
  */
-export const copyLine = (row: DeliveryRow, provider: string) =>
-  `${copyText(row.source)}\t${row.childKey}\t${row.municipalityCode}\t${row.year}\t${row.deliveredOn}\t${row.incomeSource}\t${row.category}\t${row.valueCents}\t${copyText(provider)}\n`;
+export function putCopyRow(buffer: Buffer, at: number, row: DeliveryRow, provider: string): number {
+  buffer.writeInt16BE(FIELDS, at);
+  let end = putText(buffer, at + 2, row.source);
+  end = putText(buffer, end, row.childKey);
+  end = putText(buffer, end, row.municipalityCode);
+  end = putInt(buffer, end, row.year);
+  const { deliveredOn } = row;
+  const month = Number(deliveredOn.slice(5, 7));
+  const day = Number(deliveredOn.slice(8, 10));
+  end = putInt(buffer, end, (Date.UTC(row.year, month - 1, day) - DATE_EPOCH_MS) / DAY_MS);
+  end = putText(buffer, end, row.incomeSource);
+  end = putText(buffer, end, row.category);
+  end = putInt(buffer, end, row.valueCents);
+  return putText(buffer, end, provider);
+}
 
 const copyColumns = `(source, child_key, municipality_code, year, delivered_on, income_source, category,
   value_cents, handling_organisation)`;
@@ -55,14 +90,16 @@ function* chunksOf(buffer: Buffer, length: number): Generator<Buffer> {
 }
 
 /**
- * COPY text collected in a buffer that is used again for every other batch. Each row's objects and strings
- * die young this way: kept until their batch was written (as objects or strings), they would be promoted to
- * the old generation by the tens of thousands, which grew the heap by hundreds of megabytes on 1M rows.
+ * Rows in COPY's binary format collected in a buffer that is used again for every other batch. Each row's
+ * objects and strings die young this way: kept until their batch was written (as objects or strings), they
+ * would be promoted to the old generation by the tens of thousands, which grew the heap by hundreds of
+ * megabytes on 1M rows.
  * The cells are kept as well: a batch COPYed whole imported all its rows, and no statement returns them.
  * Each line's end and cell are noted, so the batch can also be written cell by cell (`clustered`).
  */
 class CopyBuffer {
-  buffer: Buffer = Buffer.allocUnsafe(8 * 1024 * 1024);
+  // A batch of 25,000 rows takes about 4.3 MB: room for it without growing.
+  buffer: Buffer = Buffer.allocUnsafe(5 * 1024 * 1024);
   length = 0;
   count = 0;
   lineEnds: Int32Array = new Int32Array(64 * 1024);
@@ -70,14 +107,14 @@ class CopyBuffer {
   cells = new Map<string, { municipalityCode: string; year: number; index: number }>();
   constructor(private readonly provider: string) {}
   add(row: DeliveryRow) {
-    const line = copyLine(row, this.provider);
     // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
-    if (this.length + line.length * 3 > this.buffer.length) this.buffer = grown(this.buffer, this.length);
+    const most = MOST_FIXED_BYTES + (row.source.length + this.provider.length) * 3;
+    if (this.length + most > this.buffer.length) this.buffer = grown(this.buffer, this.length);
     if (this.count === this.lineEnds.length) {
       this.lineEnds = grownLines(this.lineEnds);
       this.lineCells = grownLines(this.lineCells);
     }
-    this.length += this.buffer.write(line, this.length);
+    this.length = putCopyRow(this.buffer, this.length, row, this.provider);
     const key = `${row.municipalityCode}|${row.year}`;
     let cell = this.cells.get(key);
     if (!cell) {
@@ -95,14 +132,16 @@ class CopyBuffer {
   }
   /** The lines as they came, which is the order in which a repeated reference's first line wins. */
   *chunks(): Generator<Buffer> {
+    yield BINARY_HEADER;
     yield* chunksOf(this.buffer, this.length);
+    yield BINARY_TRAILER;
   }
   /**
    * The lines cell by cell (in the file's order within a cell), copied into `into`. Stored like this, a
    * cell's deliveries share their pages: the reach counts a cell from its own pages instead of from nearly
    * every page of a file whose municipalities are mixed.
    */
-  clustered(into: { buffer: Buffer }): Generator<Buffer> {
+  *clustered(into: { buffer: Buffer }): Generator<Buffer> {
     if (into.buffer.length < this.length) into.buffer = Buffer.allocUnsafe(this.buffer.length);
     const lineStart = (line: number) => (line === 0 ? 0 : this.lineEnds[line - 1]!);
     // Where each cell's lines begin in `into`: after the bytes of the cells before it.
@@ -119,7 +158,9 @@ class CopyBuffer {
       const copied = this.buffer.copy(into.buffer, cellStarts[cell]!, lineStart(line), this.lineEnds[line]!);
       cellStarts[cell]! += copied;
     }
-    return chunksOf(into.buffer, this.length);
+    yield BINARY_HEADER;
+    yield* chunksOf(into.buffer, this.length);
+    yield BINARY_TRAILER;
   }
 }
 
@@ -163,7 +204,10 @@ export async function openCopyWriter(pool: pg.Pool, provider: string) {
   const inCellOrder = { buffer: Buffer.alloc(0) };
 
   const copy = (chunks: Iterable<Buffer>, into: string) =>
-    pipeline(Readable.from(chunks), connection.query(copyFrom(`copy ${into} from stdin`)));
+    pipeline(
+      Readable.from(chunks),
+      connection.query(copyFrom(`copy ${into} from stdin with (format binary)`)),
+    );
 
   async function writeDirect(rows: CopyBuffer): Promise<WrittenBatch | null> {
     await connection.query('savepoint direct_copy');

@@ -2,18 +2,19 @@ import { sql } from 'drizzle-orm';
 import { deliveryRecords } from '../applications/index.ts';
 import { listMunicipalities } from '../municipalities/index.ts';
 import type { Database, Queryable, Transaction } from '../platform/db.ts';
-import { refreshReachInParallel } from '../reach/index.ts';
 import { readHeader, type Layout } from './columns.ts';
+import type { TalliedCell } from './child-tally.ts';
 import { openCopyWriter, postgresPool, type PendingRows, type WrittenBatch } from './copy-batches.ts';
+import { ImportReach } from './import-reach.ts';
 import type { FileProblem } from './messages.ts';
 import { readRows, sniffFile } from './read-rows.ts';
 import { finishImportRun, recordBatch, type BatchCounts, type RejectedRow } from './runs.ts';
 import { validateRow, type DeliveryRow, type RowContext, type RowIssue } from './validate-row.ts';
 
 export const DEFAULT_BATCH_SIZE = 5000;
-/** On PostgreSQL a batch is one COPY: larger batches cost fewer round trips and commits, and 50,000 rows of
- * COPY text are about 7 MB. */
-export const POSTGRES_BATCH_SIZE = 50_000;
+/** On PostgreSQL a batch is one COPY: larger batches cost fewer round trips and commits. 25,000 rows in
+ * COPY's binary format are about 4.3 MB, and three such buffers are held (decision 0007). */
+export const POSTGRES_BATCH_SIZE = 25_000;
 
 export type ImportProgress = BatchCounts & { bytesTotal: number };
 
@@ -95,8 +96,8 @@ function rowsForInsert(provider: string): PendingRows {
  * Streams a partner's file into delivery_records. The file is checked as a whole first (type, header):
  * if that fails nothing is written. Then rows are validated one by one; valid rows go in batches, each in its
  * own transaction with the run's counts and rejected rows, so progress shows while it runs and an embedded
- * single-connection database stays usable. The reach of the touched cells is recomputed at the end, on
- * two connections.
+ * single-connection database stays usable. The reach of the touched cells is brought up to date at the end:
+ * cells this import alone filled from its own count, the others by the database (import-reach.ts).
  */
 export async function importDeliveries(options: ImportOptions): Promise<ImportOutcome> {
   const { db, runId, provider } = options;
@@ -127,7 +128,7 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
     childKeySecret: options.childKeySecret,
     municipalities: await municipalityLookup(db),
   };
-  const cells = new Map<string, { municipalityCode: string; year: number }>();
+  const reach = new ImportReach(provider, runId);
   let layout: Layout | null = null;
   let rejects: RejectedRow[] = [];
   let lastLine = 0;
@@ -140,7 +141,9 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
     : null;
   const newBatch = () => (writer ? writer.batch() : rowsForInsert(provider));
   let valid = newBatch();
-  const write = async (batch: { valid: PendingRows; rejects: RejectedRow[] }, bytesRead: number) => {
+  let validCells = new Set<TalliedCell>();
+  type Batch = { valid: PendingRows; cells: Set<TalliedCell>; rejects: RejectedRow[] };
+  const write = async (batch: Batch, bytesRead: number) => {
     const counts: BatchCounts = {
       bytesRead,
       rowsRead: batch.valid.count + batch.rejects.length,
@@ -150,11 +153,12 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
       duplicates: 0,
     };
     await (writer ?? db).transaction(async (tx) => {
+      const newCells = await reach.beforeWrite(tx, batch.cells);
       const written = await batch.valid.write(tx);
       counts.imported = written.imported;
       counts.duplicates = counts.valid - written.imported;
-      for (const cell of written.cells) cells.set(`${cell.municipalityCode}|${cell.year}`, cell);
-      await recordBatch(tx, runId, counts, batch.rejects);
+      reach.afterWrite(batch.cells, counts.valid, written.imported, written.cells);
+      await recordBatch(tx, runId, counts, batch.rejects, newCells);
     });
     for (const key of ['rowsRead', 'valid', 'invalid', 'imported', 'duplicates'] as const)
       totals[key] += counts[key];
@@ -170,8 +174,9 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
   };
   const flush = async () => {
     await written();
-    const batch = { valid, rejects };
+    const batch = { valid, cells: validCells, rejects };
     valid = newBatch();
+    validCells = new Set();
     rejects = [];
     writing = write(batch, Math.min(reader.bytesRead(), options.bytesTotal)).catch((error: unknown) => {
       writeError = { error };
@@ -190,8 +195,10 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
           continue;
         }
         const result = validateRow(rowCells, layout, context);
-        if (result.ok) valid.add(result.row);
-        else {
+        if (result.ok) {
+          valid.add(result.row);
+          validCells.add(reach.add(result.row));
+        } else {
           rejects.push({ line, values: result.correction, issues: result.issues });
           options.onReject?.(line, result.issues);
         }
@@ -209,7 +216,7 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
       // The parser's message may quote the file's content, so only the line is kept.
       if (!(error instanceof Error)) throw error;
       // What was imported before the break counts in the reach at once, as after a run that finished.
-      await refreshReachInParallel(db, [...cells.values()], [provider]);
+      await reach.refresh(db);
       return await fail('file_broken', String(lastLine + 1), lastLine + 1);
     } finally {
       reader.close();
@@ -218,7 +225,7 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
     if (valid.count + rejects.length > 0) await flush();
     await written();
     // The run is finished once its reach is current: a run that stops in between shows as unfinished.
-    await refreshReachInParallel(db, [...cells.values()], [provider]);
+    await reach.refresh(db);
     await finishImportRun(db, runId, null, options.now());
     totals.bytesRead = options.bytesTotal;
     return { ...totals, failure: null };

@@ -69,11 +69,13 @@ export type BatchCounts = {
 };
 
 /** Adds one batch's counts and its rejected rows, in the batch's transaction. */
+/** `newCells`: the reach cells this batch is the run's first to write rows into ("GM0363|2025"). */
 export async function recordBatch(
   tx: Transaction,
   runId: string,
   counts: BatchCounts,
   rejects: RejectedRow[],
+  newCells: string[] = [],
 ) {
   if (rejects.length > 0)
     await tx.insert(deliveryImportRejects).values(rejects.map((reject) => ({ runId, ...reject })));
@@ -87,6 +89,9 @@ export async function recordBatch(
       imported: sql`${deliveryImportRuns.imported} + ${counts.imported}`,
       duplicates: sql`${deliveryImportRuns.duplicates} + ${counts.duplicates}`,
       updatedAt: sql`now()`,
+      ...(newCells.length > 0 && {
+        cells: sql`${deliveryImportRuns.cells} || ${sql.param(newCells)}::text[]`,
+      }),
     })
     .where(eq(deliveryImportRuns.id, runId));
 }

@@ -45,6 +45,15 @@ export const deliveryImportRuns = pgTable(
     // Moves with every batch: a run that stays "running" without moving was cut off with its process.
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /**
+     * The reach cells ("GM0363|2025") the run wrote rows into, noted with each batch: a run still running
+     * (or cut off) may have rows there that no count has seen yet, so another import will not take its own
+     * count of such a cell (decision 0007).
+     */
+    cells: text('cells')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (table) => [
     check('delivery_import_runs_status', sql`${table.status} in ('running', 'done', 'failed')`),

@@ -1,6 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Queryable, Transaction } from '../platform/db.ts';
 import { categories } from '../catalogue/index.ts';
+import {
+  insertImportCounts,
+  recordedFromImport,
+  todayFromImport,
+  type ImportCounts,
+} from './import-counts.ts';
 import { loadMergers, type Mergers } from './mergers.ts';
 
 export type ReachCell = { municipalityCode: string; year: number };
@@ -130,11 +136,14 @@ async function deleteCells(tx: Queryable, boundaries: 'recorded' | 'today', cell
  * that waited then counts with the other's committed deliveries, so the last to finish leaves a true count.
  * `providers`: organisations whose deliveries the cells may hold besides those counted there before (an
  * import names its own); a provider not named is still counted, in a second pass over its cell.
+ * `counted`: an import's own counts of the cells it alone filled, taken instead of reading those cells back
+ * (import-counts.ts says when).
  */
 export async function refreshReach(
   tx: Transaction,
   cells: ReachCell[],
   providers: readonly string[] = [],
+  counted?: ImportCounts,
 ): Promise<void> {
   const recorded = uniqueCells(cells);
   if (recorded.length === 0) return;
@@ -171,18 +180,40 @@ export async function refreshReach(
     providers: [...new Set([...(expected.get(`${boundaries}:${code}:${year}`) ?? []), ...providers])],
   });
 
+  const fromImport = await recordedFromImport(tx, recorded, counted);
+  const todayFromMember = await todayFromImport(tx, today, mergers, fromImport);
+  const named = (cell: ReachCell) => `${cell.municipalityCode}|${cell.year}`;
+
   await deleteCells(tx, 'recorded', recorded);
-  const own = recorded.map(({ municipalityCode, year }) =>
-    withProviders('recorded', municipalityCode, year, [municipalityCode]),
-  );
-  await tx.execute(insertCounts('recorded', cellsToRefresh(own)));
+  const own = recorded
+    .filter((cell) => !fromImport.has(named(cell)))
+    .map(({ municipalityCode, year }) =>
+      withProviders('recorded', municipalityCode, year, [municipalityCode]),
+    );
+  if (own.length > 0) await tx.execute(insertCounts('recorded', cellsToRefresh(own)));
   if (today.length > 0) {
     await deleteCells(tx, 'today', today);
-    const areas = today.map(({ municipalityCode, year }) =>
-      withProviders('today', municipalityCode, year, mergers.membersOf(municipalityCode)),
-    );
-    await tx.execute(insertCounts('today', cellsToRefresh(areas)));
+    const areas = today
+      .filter((cell) => !todayFromMember.has(named(cell)))
+      .map(({ municipalityCode, year }) =>
+        withProviders('today', municipalityCode, year, mergers.membersOf(municipalityCode)),
+      );
+    if (areas.length > 0) await tx.execute(insertCounts('today', cellsToRefresh(areas)));
   }
+  if (!counted) return;
+  const takeOver = (list: ReachCell[], countsOf: (cell: ReachCell) => string | undefined) =>
+    list.flatMap((cell) => {
+      const from = countsOf(cell);
+      return from ? [{ cell, countsOf: from }] : [];
+    });
+  const recordedCells = takeOver(recorded, (cell) => (fromImport.has(named(cell)) ? named(cell) : undefined));
+  await insertImportCounts(tx, 'recorded', recordedCells, counted);
+  await insertImportCounts(
+    tx,
+    'today',
+    takeOver(today, (cell) => todayFromMember.get(named(cell))),
+    counted,
+  );
 }
 
 /**
@@ -219,6 +250,7 @@ export async function refreshReachInParallel(
   db: Database,
   cells: ReachCell[],
   providers: readonly string[] = [],
+  counted?: ImportCounts,
 ): Promise<void> {
   const mergers = await loadMergers(db);
   const areas = new Map<string, ReachCell[]>();
@@ -231,7 +263,7 @@ export async function refreshReachInParallel(
   await Promise.all(
     shares
       .filter((share) => share.length > 0)
-      .map((share) => db.transaction((tx) => refreshReach(tx, share, providers))),
+      .map((share) => db.transaction((tx) => refreshReach(tx, share, providers, counted))),
   );
 }
 

@@ -1,20 +1,20 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { childKeyFor, deliveryRecords } from '../../src/applications/index.ts';
-import { importDeliveries, startImportRun } from '../../src/deliveries/index.ts';
 import { pseudonymizeFile } from '../../src/deliveries/pseudonymize.ts';
 import { deliveryImportRejects, deliveryImportRuns } from '../../src/deliveries/schema.ts';
 import type { DatabaseHandle } from '../../src/platform/db.ts';
 import { processingLog } from '../../src/platform/processing-log/schema.ts';
 import { databasesUnderTest } from '../support/databases.ts';
 import { buildCatalogue, insertCatalogue, uniqueKey } from '../support/factories.ts';
+import { CHILD_KEY_SECRET, importFile } from '../support/imports.ts';
 
-const secret = 'a-shared-child-key-secret-of-at-least-32-chars';
+const secret = CHILD_KEY_SECRET;
 const today = '2025-06-01';
 const header =
   'reference,municipality,delivered_on,category,value,income_source,child_key,first_name,birth_date,postcode,house_number';
@@ -50,31 +50,8 @@ for (const target of databasesUnderTest()) {
       return file;
     }
 
-    async function run(file: string, organisation: string, batchSize = 2) {
-      const bytesTotal = (await stat(file)).size;
-      const runId = await database.db.transaction((tx) =>
-        startImportRun(tx, {
-          provider: organisation,
-          fileName: path.basename(file),
-          bytesTotal,
-          startedBy: null,
-          actor: { personId: null, role: 'operator', organisation },
-          traceId: '0af7651916cd43dd8448eb211c80319c',
-        }),
-      );
-      const outcome = await importDeliveries({
-        db: database.db,
-        runId,
-        path: file,
-        bytesTotal,
-        provider: organisation,
-        today,
-        childKeySecret: secret,
-        now: () => new Date(),
-        batchSize,
-      });
-      return { runId, outcome };
-    }
+    const run = (file: string, organisation: string, batchSize = 2) =>
+      importFile(database.db, file, organisation, { today, batchSize });
 
     const records = (organisation: string) =>
       database.db
@@ -123,6 +100,36 @@ for (const target of databasesUnderTest()) {
           [`${organisation}:r2`, zoeKey(), 'GM0363', '2025-03-28', 1250, 'bijstand'],
           [`${organisation}:r3`, zoeKey(), 'GM0363', '2025-03-28', 1250, 'work'],
         ],
+      );
+    });
+
+    test('references with a backslash, a tab, a quote, accents or an emoji are stored as written, dates and values exactly', async () => {
+      const organisation = await provider();
+      // reference, date, value as written, and as stored in cents
+      const rows: [string, string, string, number][] = [
+        ['a\\b', '2025-01-31', '0,05', 5],
+        ['tab\there', '2024-02-29', '1,50', 150],
+        ['say "hi"', '2015-01-01', '249,99', 24999],
+        ['café-ß', '2025-05-31', '10', 1000],
+        ['pass-🎟️', '2020-06-15', '0,01', 1],
+      ];
+      const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+      const lines = rows.map(
+        ([reference, date, value]) =>
+          `${quoted(reference)},GM0344,${date},culture,${quoted(value)},work,${zoeKey()},,,,`,
+      );
+      // A batch of 100 rows: on PostgreSQL the rows travel in COPY's binary format.
+      const file = await write('special', [header, ...lines].join('\n'));
+      assert.equal((await run(file, organisation, 100)).outcome.imported, rows.length);
+      const stored = await records(organisation);
+      const byReference = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+      assert.deepEqual(
+        stored
+          .map((r) => [r.source.slice(organisation.length + 1), r.deliveredOn, r.year, r.valueCents])
+          .sort(byReference),
+        rows
+          .map(([reference, date, , cents]) => [reference, date, Number(date.slice(0, 4)), cents])
+          .sort(byReference),
       );
     });
 

@@ -11,6 +11,7 @@ import {
 } from '../../src/reach/index.ts';
 import { databasesUnderTest } from '../support/databases.ts';
 import { uniqueKey } from '../support/factories.ts';
+import { expectedReach, type CountedDelivery } from '../support/reach-expected.ts';
 
 // Years of their own: PostgreSQL is shared between runs, so the test clears exactly these first.
 const YEARS = [2031, 2032];
@@ -24,15 +25,7 @@ const SOURCES = ['bijstand', 'work', 'other_benefit', 'other', 'unknown'];
 // 'school' is not one of the catalogue's categories: the reach counts a category it no longer lists too.
 const CATEGORIES = ['sport', 'culture', 'school', 'birthday'];
 
-type Delivery = {
-  source: string;
-  child: string;
-  code: string;
-  year: number;
-  income: string;
-  category: string;
-  provider: string;
-};
+type Delivery = CountedDelivery & { source: string };
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number) {
@@ -70,22 +63,6 @@ function generate(seed: number, runKey: string): Delivery[] {
     }
   }
   return deliveries;
-}
-
-/** The expected counts, computed here from the list (sets of children), independent of the SQL. */
-function expected(deliveries: Delivery[], boundaries: 'recorded' | 'today') {
-  const group = (income: string) => (income === 'bijstand' || income === 'work' ? income : 'other');
-  const sets = new Map<string, Set<string>>();
-  const add = (key: string, child: string) => sets.set(key, (sets.get(key) ?? new Set()).add(child));
-  for (const d of deliveries) {
-    const code = boundaries === 'today' && d.code === WEESP ? AMSTERDAM : d.code;
-    if (boundaries === 'today' && code !== AMSTERDAM) continue; // only merged municipalities have 'today' rows
-    add(`${code}|${d.year}|total|`, d.child);
-    add(`${code}|${d.year}|income|${group(d.income)}`, d.child);
-    add(`${code}|${d.year}|category|${d.category}`, d.child);
-    add(`${code}|${d.year}|provider|${d.provider}`, d.child);
-  }
-  return new Map([...sets].map(([key, children]) => [key, children.size]));
 }
 
 async function stored(db: DatabaseHandle['db'], boundaries: 'recorded' | 'today') {
@@ -142,12 +119,12 @@ for (const target of databasesUnderTest()) {
       await insert(database, deliveries.slice(half), [deliveries[half]!.provider]);
       const everyProvider = [...new Set(deliveries.map((d) => d.provider))];
       await insert(database, deliveries.slice(half - 50), everyProvider); // a re-import overlapping both
-      assert.deepEqual(await stored(database.db, 'recorded'), expected(deliveries, 'recorded'));
-      assert.deepEqual(await stored(database.db, 'today'), expected(deliveries, 'today'));
+      assert.deepEqual(await stored(database.db, 'recorded'), expectedReach(deliveries, 'recorded'));
+      assert.deepEqual(await stored(database.db, 'today'), expectedReach(deliveries, 'today'));
     });
 
     test('a child with two income sources counts in each, once in the total; a full recompute gives the same', async () => {
-      const counts = expected(deliveries, 'recorded');
+      const counts = expectedReach(deliveries, 'recorded');
       const key = `${AMSTERDAM}|${YEARS[0]}`;
       const byGroup = ['bijstand', 'work', 'other'].reduce(
         (sum, g) => sum + (counts.get(`${key}|income|${g}`) ?? 0),
@@ -174,7 +151,7 @@ for (const target of databasesUnderTest()) {
         year,
         boundaries: 'recorded',
       });
-      const counts = expected(deliveries, 'today');
+      const counts = expectedReach(deliveries, 'today');
       assert.equal(today?.total.value, counts.get(`${AMSTERDAM}|${year}|total|`));
       assert.ok(today!.total.value! > recorded!.total.value!);
       const national = await nationalReach(database.db, { year, boundaries: 'today' });
@@ -213,7 +190,7 @@ for (const target of databasesUnderTest()) {
 
     test('published figures match the independent count where shown, and none is 1-9', async () => {
       const year = YEARS[1]!;
-      const counts = expected(deliveries, 'recorded');
+      const counts = expectedReach(deliveries, 'recorded');
       const answer = await nationalReach(database.db, { year, boundaries: 'recorded' });
       for (const row of answer.municipalities.filter((r) => CODES.includes(r.municipality.code))) {
         const code = row.municipality.code;

@@ -1,0 +1,1 @@
+ALTER TABLE "delivery_import_runs" ADD COLUMN "cells" text[] DEFAULT '{}'::text[] NOT NULL;

@@ -31,8 +31,11 @@ const categoryMarks = new Map<string, number>(
   categories.map((category, index) => [category, 1 << (FIRST_CATEGORY_BIT + index)]),
 );
 const MARKS = FIRST_CATEGORY_BIT + categories.length;
-// The marks share a word with the cell's number, 16 bits each.
-if (MARKS > 16) throw new Error('child tally: more income groups and categories than 16 marks');
+/**
+ * The marks share a word with the cell's number, 16 bits each. With more categories than that, the tally
+ * counts nothing and the database counts every cell, as it did before the tally.
+ */
+const MARKS_FIT = MARKS <= 16;
 
 export type TalliedCell = ReachCell & { index: number; countable: boolean };
 
@@ -48,7 +51,7 @@ export class ChildTally {
    */
   private slots = new Int32Array(1 << 16);
   private entries = 0;
-  private gaveUp = false;
+  private gaveUp = !MARKS_FIT;
   private readonly scratch = Buffer.from(new ArrayBuffer(KEY_WORDS * 4));
   private readonly words = new Int32Array(this.scratch.buffer);
 

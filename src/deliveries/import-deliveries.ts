@@ -196,8 +196,9 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
         }
         const result = validateRow(rowCells, layout, context);
         if (result.ok) {
-          valid.add(result.row);
+          // The tally first: a row the tally failed to take is not written either.
           validCells.add(reach.add(result.row));
+          valid.add(result.row);
         } else {
           rejects.push({ line, values: result.correction, issues: result.issues });
           options.onReject?.(line, result.issues);

@@ -1,5 +1,11 @@
 import { categories } from '../catalogue/index.ts';
-import { incomeGroups, type CellCounts, type IncomeGroup, type ReachCell } from '../reach/index.ts';
+import {
+  incomeGroups,
+  reachCellName,
+  type CellCounts,
+  type IncomeGroup,
+  type ReachCell,
+} from '../reach/index.ts';
 
 /**
  * The children of each cell (municipality and year) an import writes, counted as the rows are read: each
@@ -59,7 +65,7 @@ export class ChildTally {
 
   /** The tally's cell for a row's municipality and year, made on first sight (countable until spoiled). */
   cell(municipalityCode: string, year: number): TalliedCell {
-    const name = `${municipalityCode}|${year}`;
+    const name = reachCellName(municipalityCode, year);
     let cell = this.cells.get(name);
     if (!cell) {
       cell = { municipalityCode, year, index: this.cellList.length, countable: true };
@@ -97,7 +103,7 @@ export class ChildTally {
   /** These cells will be counted by the database: a row of theirs was not stored, or they held others'. */
   spoil(cells: Iterable<ReachCell>): void {
     for (const { municipalityCode, year } of cells) {
-      const cell = this.cells.get(`${municipalityCode}|${year}`);
+      const cell = this.cells.get(reachCellName(municipalityCode, year));
       if (cell) cell.countable = false;
     }
   }
@@ -118,7 +124,7 @@ export class ChildTally {
       if (!cell.countable) continue;
       const base = cell.index * (MARKS + 1);
       const withMark = (mark: number) => perCell[base + Math.log2(mark)]!;
-      counts.set(`${cell.municipalityCode}|${cell.year}`, {
+      counts.set(reachCellName(cell.municipalityCode, cell.year), {
         children: perCell[base + MARKS]!,
         income: new Map(incomeGroups.map((group) => [group, withMark(incomeMark(group))])),
         category: new Map([...categoryMarks].map(([category, mark]) => [category, withMark(mark)])),

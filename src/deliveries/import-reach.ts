@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../platform/db.ts';
-import { refreshReachInParallel, type ReachCell } from '../reach/index.ts';
+import { reachCellName, refreshReachInParallel, type ReachCell } from '../reach/index.ts';
 import { ChildTally, type TalliedCell as Cell } from './child-tally.ts';
 import type { DeliveryRow } from './validate-row.ts';
 
@@ -45,12 +45,12 @@ export class ImportReach {
       rows: { code: string; year: number }[];
     };
     this.tally.spoil(result.rows.map((row) => ({ municipalityCode: row.code, year: Number(row.year) })));
-    return first.map((cell) => `${cell.municipalityCode}|${cell.year}`);
+    return first.map((cell) => reachCellName(cell.municipalityCode, cell.year));
   }
 
   /** After the batch was written: `stored` of its valid rows went in, the others were there before. */
   afterWrite(cells: ReadonlySet<Cell>, valid: number, stored: number, storedIn: ReachCell[]): void {
-    for (const cell of storedIn) this.touched.set(`${cell.municipalityCode}|${cell.year}`, cell);
+    for (const cell of storedIn) this.touched.set(reachCellName(cell.municipalityCode, cell.year), cell);
     // Which rows were left out is not known: none of the batch's cells can be counted from what was read.
     if (stored !== valid) this.tally.spoil(cells);
   }

@@ -68,8 +68,10 @@ export type BatchCounts = {
   duplicates: number;
 };
 
-/** Adds one batch's counts and its rejected rows, in the batch's transaction. */
-/** `newCells`: the reach cells this batch is the run's first to write rows into ("GM0363|2025"). */
+/**
+ * Adds one batch's counts and its rejected rows, in the batch's transaction. `newCells`: the reach cells
+ * this batch is the run's first to write rows into ("GM0363|2025").
+ */
 export async function recordBatch(
   tx: Transaction,
   runId: string,

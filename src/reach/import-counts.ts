@@ -21,7 +21,12 @@ export type CellCounts = {
 export type ImportCounts = { provider: string; runId: string; cells: ReadonlyMap<string, CellCounts> };
 
 type Cell = { municipalityCode: string; year: number };
-const cellName = (cell: Cell) => `${cell.municipalityCode}|${cell.year}`;
+/**
+ * A cell's name, "GM0363|2025": the import's counts are kept under it, and runs note their cells by it
+ * (`delivery_import_runs.cells`, compared in SQL as `code || '|' || year`).
+ */
+export const reachCellName = (municipalityCode: string, year: number) => `${municipalityCode}|${year}`;
+const cellName = (cell: Cell) => reachCellName(cell.municipalityCode, cell.year);
 const asJson = (rows: object[]) => sql`${JSON.stringify(rows)}::jsonb`;
 
 /** Of these cells, those the import counted and nobody has counted since, in recorded boundaries. */
@@ -54,10 +59,10 @@ export async function todayFromImport(
 ): Promise<Map<string, string>> {
   const candidates = areas.flatMap(({ municipalityCode: code, year }) => {
     const members = mergers.membersOf(code);
-    const counted = members.filter((member) => fromImport.has(`${member}|${year}`));
+    const counted = members.filter((member) => fromImport.has(reachCellName(member, year)));
     if (counted.length !== 1) return [];
     const others = members.filter((member) => member !== counted[0]);
-    return [{ code, year, member: `${counted[0]}|${year}`, others }];
+    return [{ code, year, member: reachCellName(counted[0]!, year), others }];
   });
   if (candidates.length === 0) return new Map();
   const result = (await tx.execute(sql`
@@ -72,15 +77,20 @@ export async function todayFromImport(
   return new Map(result.rows.map((row) => [row.area, row.member]));
 }
 
-/** Writes counts the import made, each cell's under its own code: `cells` pairs a cell with whose counts. */
+/**
+ * Writes counts the import made, each under its own cell's code: `countsOf` names the cell whose counts a
+ * cell takes (itself, or an area's one counted member), or nothing for a cell the database counted.
+ */
 export async function insertImportCounts(
   tx: Queryable,
   boundaries: 'recorded' | 'today',
-  cells: { cell: Cell; countsOf: string }[],
+  cells: Cell[],
+  countsOf: (cellName: string) => string | undefined,
   counted: ImportCounts,
 ): Promise<void> {
-  const rows = cells.flatMap(({ cell, countsOf }) => {
-    const counts = counted.cells.get(countsOf);
+  const rows = cells.flatMap((cell) => {
+    const from = countsOf(cellName(cell));
+    const counts = from === undefined ? undefined : counted.cells.get(from);
     if (!counts || counts.children === 0) return [];
     const row = (dimension: string, value: string, reached: number) => ({
       code: cell.municipalityCode,

@@ -1,6 +1,6 @@
 // What other capabilities (the partner import, deliveries, the dashboards) may use of the reach.
 export { refreshReach, refreshReachInParallel, recomputeReach, type ReachCell } from './refresh.ts';
-export type { CellCounts, ImportCounts } from './import-counts.ts';
+export { reachCellName, type CellCounts, type ImportCounts } from './import-counts.ts';
 export { ensureReachReferenceData } from './reference-data.ts';
 export { reachRoutes as reachApiRoutes, reachQuerySchema } from './routes.ts';
 // The dashboards' queries: every figure they return is already disclosure-controlled.

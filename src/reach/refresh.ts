@@ -3,6 +3,7 @@ import type { Database, Queryable, Transaction } from '../platform/db.ts';
 import { categories } from '../catalogue/index.ts';
 import {
   insertImportCounts,
+  reachCellName,
   recordedFromImport,
   todayFromImport,
   type ImportCounts,
@@ -182,7 +183,7 @@ export async function refreshReach(
 
   const fromImport = await recordedFromImport(tx, recorded, counted);
   const todayFromMember = await todayFromImport(tx, today, mergers, fromImport);
-  const named = (cell: ReachCell) => `${cell.municipalityCode}|${cell.year}`;
+  const named = (cell: ReachCell) => reachCellName(cell.municipalityCode, cell.year);
 
   await deleteCells(tx, 'recorded', recorded);
   const own = recorded
@@ -201,19 +202,9 @@ export async function refreshReach(
     if (areas.length > 0) await tx.execute(insertCounts('today', cellsToRefresh(areas)));
   }
   if (!counted) return;
-  const takeOver = (list: ReachCell[], countsOf: (cell: ReachCell) => string | undefined) =>
-    list.flatMap((cell) => {
-      const from = countsOf(cell);
-      return from ? [{ cell, countsOf: from }] : [];
-    });
-  const recordedCells = takeOver(recorded, (cell) => (fromImport.has(named(cell)) ? named(cell) : undefined));
-  await insertImportCounts(tx, 'recorded', recordedCells, counted);
-  await insertImportCounts(
-    tx,
-    'today',
-    takeOver(today, (cell) => todayFromMember.get(named(cell))),
-    counted,
-  );
+  const ownName = (name: string) => (fromImport.has(name) ? name : undefined);
+  await insertImportCounts(tx, 'recorded', recorded, ownName, counted);
+  await insertImportCounts(tx, 'today', today, (name) => todayFromMember.get(name), counted);
 }
 
 /**

@@ -13,8 +13,8 @@ export async function checkDeliveryFile(
   if (sniffed.kind === null) return { code: sniffed.reason, detail: null };
   const reader = readRows(path, sniffed);
   try {
-    for await (const { cells } of reader.rows) {
-      const header = readHeader(cells);
+    for await (const [first] of reader.pieces) {
+      const header = readHeader(first!.cells);
       return header.ok ? null : { code: header.code, detail: header.detail || null };
     }
     return { code: 'file_empty', detail: null };

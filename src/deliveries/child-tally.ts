@@ -13,7 +13,7 @@ import {
  * import fills can then be counted without the database reading it back (decision 0007).
  *
  * Exact: a child is told apart by its whole key (32 bytes), not by a hash. The keys lie in typed arrays
- * outside the JavaScript heap, about 44 bytes per child and cell. Memory stays bounded: beyond
+ * outside the JavaScript heap, about 48 bytes per child and cell. Memory stays bounded: beyond
  * `MOST_CHILDREN` the tally gives up, frees what it holds, and the database counts every cell as before.
  */
 export const MOST_CHILDREN = 1_500_000;
@@ -24,6 +24,9 @@ const SEGMENT = 1 << SEGMENT_BITS;
 /** Each entry holds its cell in the upper half of a word and its marks in the lower half. */
 const MOST_CELLS = 1 << 16;
 const CHILD_KEY_PREFIX = 'ck1_'.length;
+/** The value of each hexadecimal digit by its character code (the key was validated and lower-cased). */
+const HEX_VALUE = new Int8Array(128);
+for (let digit = 0; digit < 16; digit++) HEX_VALUE[digit.toString(16).charCodeAt(0)] = digit;
 /** Entries per slot at most before the slots double: linear probing slows down as they fill. */
 const LOAD = 0.7;
 
@@ -46,10 +49,13 @@ const MARKS_FIT = MARKS <= 16;
 export type TalliedCell = ReachCell & { index: number; countable: boolean };
 
 export class ChildTally {
-  private readonly cells = new Map<string, TalliedCell>();
+  /** By municipality, then year: looked up per row, so without making a name for it. */
+  private readonly cells = new Map<string, Map<number, TalliedCell>>();
   private readonly cellList: TalliedCell[] = [];
   private keys: Int32Array[] = [];
   private marks: Uint32Array[] = [];
+  /** Each entry's hash: the slots grow without reading keys again, and a probe compares keys only on a match. */
+  private hashes: Int32Array[] = [];
   /**
    * Open addressing: entry number + 1, or 0 for a free slot. Starts small and doubles: made as large as the
    * file would need at once, the slots led V8 to collect its heap far more often (2.5 s of garbage
@@ -58,18 +64,21 @@ export class ChildTally {
   private slots = new Int32Array(1 << 16);
   private entries = 0;
   private gaveUp = !MARKS_FIT;
-  private readonly scratch = Buffer.from(new ArrayBuffer(KEY_WORDS * 4));
-  private readonly words = new Int32Array(this.scratch.buffer);
+  private readonly words = new Int32Array(KEY_WORDS);
 
   constructor(private readonly mostChildren = MOST_CHILDREN) {}
 
   /** The tally's cell for a row's municipality and year, made on first sight (countable until spoiled). */
   cell(municipalityCode: string, year: number): TalliedCell {
-    const name = reachCellName(municipalityCode, year);
-    let cell = this.cells.get(name);
+    let years = this.cells.get(municipalityCode);
+    if (!years) {
+      years = new Map();
+      this.cells.set(municipalityCode, years);
+    }
+    let cell = years.get(year);
     if (!cell) {
       cell = { municipalityCode, year, index: this.cellList.length, countable: true };
-      this.cells.set(name, cell);
+      years.set(year, cell);
       this.cellList.push(cell);
       if (this.cellList.length > MOST_CELLS) this.giveUp();
     }
@@ -84,14 +93,17 @@ export class ChildTally {
       cell.countable = false;
       return;
     }
-    this.scratch.write(childKey.slice(CHILD_KEY_PREFIX), 0, KEY_WORDS * 4, 'hex');
+    this.readKey(childKey);
     const marks = incomeMark(incomeSource) | categoryMark;
     const hash = this.hash(cell.index);
     const slotMask = this.slots.length - 1;
     for (let slot = hash & slotMask; ; slot = (slot + 1) & slotMask) {
       const entry = this.slots[slot]! - 1;
       if (entry < 0) break;
-      if (this.holds(entry, cell.index)) {
+      if (
+        this.hashes[entry >>> SEGMENT_BITS]![entry & (SEGMENT - 1)] === hash &&
+        this.holds(entry, cell.index)
+      ) {
         this.marks[entry >>> SEGMENT_BITS]![entry & (SEGMENT - 1)]! |= marks;
         return;
       }
@@ -103,7 +115,7 @@ export class ChildTally {
   /** These cells will be counted by the database: a row of theirs was not stored, or they held others'. */
   spoil(cells: Iterable<ReachCell>): void {
     for (const { municipalityCode, year } of cells) {
-      const cell = this.cells.get(reachCellName(municipalityCode, year));
+      const cell = this.cells.get(municipalityCode)?.get(year);
       if (cell) cell.countable = false;
     }
   }
@@ -137,7 +149,19 @@ export class ChildTally {
     this.gaveUp = true;
     this.keys = [];
     this.marks = [];
+    this.hashes = [];
     this.slots = new Int32Array(1);
+  }
+
+  /** The key's 64 hexadecimal digits as eight 32-bit words, in `words`. */
+  private readKey(childKey: string) {
+    for (let word = 0; word < KEY_WORDS; word++) {
+      let value = 0;
+      const from = CHILD_KEY_PREFIX + word * 8;
+      for (let digit = 0; digit < 8; digit++)
+        value = (value << 4) | HEX_VALUE[childKey.charCodeAt(from + digit)]!;
+      this.words[word] = value;
+    }
   }
 
   /** Mixes every word of the key, so keys that differ anywhere (counters, say) spread over the slots. */
@@ -147,7 +171,7 @@ export class ChildTally {
       hash = Math.imul(hash ^ this.words[word]!, 0x85ebca6b);
       hash ^= hash >>> 13;
     }
-    return Math.imul(hash ^ (hash >>> 16), 0xc2b2ae35) >>> 0;
+    return Math.imul(hash ^ (hash >>> 16), 0xc2b2ae35);
   }
 
   private holds(entry: number, cellIndex: number): boolean {
@@ -165,7 +189,9 @@ export class ChildTally {
     if (segment === this.keys.length) {
       this.keys.push(new Int32Array(SEGMENT * KEY_WORDS));
       this.marks.push(new Uint32Array(SEGMENT));
+      this.hashes.push(new Int32Array(SEGMENT));
     }
+    this.hashes[segment]![entry & (SEGMENT - 1)] = hash;
     this.keys[segment]!.set(this.words, (entry & (SEGMENT - 1)) * KEY_WORDS);
     this.marks[segment]![entry & (SEGMENT - 1)] = ((cellIndex << 16) | marks) >>> 0;
     if (this.entries > this.slots.length * LOAD) this.growSlots();
@@ -179,14 +205,10 @@ export class ChildTally {
     this.slots[slot] = entry + 1;
   }
 
-  /** Twice the slots, every entry placed again (its hash worked out again from its stored key). */
+  /** Twice the slots, every entry placed again. */
   private growSlots() {
     this.slots = new Int32Array(this.slots.length * 2);
-    for (let entry = 0; entry < this.entries; entry++) {
-      const segment = entry >>> SEGMENT_BITS;
-      const offset = (entry & (SEGMENT - 1)) * KEY_WORDS;
-      this.words.set(this.keys[segment]!.subarray(offset, offset + KEY_WORDS));
-      this.place(entry, this.hash(this.marks[segment]![entry & (SEGMENT - 1)]! >>> 16));
-    }
+    for (let entry = 0; entry < this.entries; entry++)
+      this.place(entry, this.hashes[entry >>> SEGMENT_BITS]![entry & (SEGMENT - 1)]!);
   }
 }

@@ -186,26 +186,29 @@ export async function importDeliveries(options: ImportOptions): Promise<ImportOu
   // The writer's connection goes back to the pool once the last write is done, however the run ends.
   try {
     try {
-      for await (const { line, cells: rowCells } of reader.rows) {
-        lastLine = line;
-        if (!layout) {
-          const header = readHeader(rowCells);
-          if (!header.ok) return await fail(header.code, header.detail || null, line);
-          layout = header.layout;
-          continue;
-        }
-        const result = validateRow(rowCells, layout, context);
-        if (result.ok) {
-          // The tally first: a row the tally failed to take is not written either.
-          validCells.add(reach.add(result.row));
-          valid.add(result.row);
-        } else {
-          rejects.push({ line, values: result.correction, issues: result.issues });
-          options.onReject?.(line, result.issues);
-        }
-        if (valid.count + rejects.length >= nextBatchSize) {
-          await flush();
-          nextBatchSize = Math.min(nextBatchSize * 2, batchSize);
+      for await (const piece of reader.pieces) {
+        for (const { line, cells: rowCells } of piece) {
+          lastLine = line;
+          if (!layout) {
+            const header = readHeader(rowCells);
+            if (!header.ok) return await fail(header.code, header.detail || null, line);
+            layout = header.layout;
+            continue;
+          }
+          const result = validateRow(rowCells, layout, context);
+          if (result.ok) {
+            // The tally first: a row the tally failed to take is not written either.
+            const cell = reach.add(result.row);
+            validCells.add(cell);
+            valid.add(result.row, cell);
+          } else {
+            rejects.push({ line, values: result.correction, issues: result.issues });
+            options.onReject?.(line, result.issues);
+          }
+          if (valid.count + rejects.length >= nextBatchSize) {
+            await flush();
+            nextBatchSize = Math.min(nextBatchSize * 2, batchSize);
+          }
         }
       }
     } catch (error) {

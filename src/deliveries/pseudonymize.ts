@@ -75,39 +75,41 @@ export async function pseudonymizeFile(options: {
   let positions: Record<ChildFieldColumn, number> | null = null;
   let keyAt = 0;
   try {
-    for await (const { line, cells } of reader.rows) {
-      if (!positions) {
-        const found = Object.fromEntries(
-          childFieldColumns.map((column) => [column, cells.findIndex((cell) => columnOf(cell) === column)]),
-        ) as Record<ChildFieldColumn, number>;
-        if (cells.some((cell) => columnOf(cell) === 'child_key')) return fileProblem('header_has_key');
-        if (Object.values(found).some((index) => index < 0)) return fileProblem('header_no_child');
-        positions = found;
-        keyAt = Math.min(...Object.values(found));
-        sink = sniffed.kind === 'csv' ? csvSink(options.output, sniffed.delimiter) : xlsxSink(options.output);
-        await sink.write(withKey(cells, positions, keyAt, 'child_key'));
-        continue;
+    for await (const piece of reader.pieces)
+      for (const { line, cells } of piece) {
+        if (!positions) {
+          const found = Object.fromEntries(
+            childFieldColumns.map((column) => [column, cells.findIndex((cell) => columnOf(cell) === column)]),
+          ) as Record<ChildFieldColumn, number>;
+          if (cells.some((cell) => columnOf(cell) === 'child_key')) return fileProblem('header_has_key');
+          if (Object.values(found).some((index) => index < 0)) return fileProblem('header_no_child');
+          positions = found;
+          keyAt = Math.min(...Object.values(found));
+          sink =
+            sniffed.kind === 'csv' ? csvSink(options.output, sniffed.delimiter) : xlsxSink(options.output);
+          await sink.write(withKey(cells, positions, keyAt, 'child_key'));
+          continue;
+        }
+        result.rows += 1;
+        const cell = (column: ChildFieldColumn) => cells[positions![column]] ?? '';
+        const keyed = childKeyFor(
+          options.secret,
+          {
+            firstName: cell('first_name'),
+            birthDate: cell('birth_date'),
+            postcode: cell('postcode'),
+            houseNumber: cell('house_number'),
+          },
+          options.today,
+        );
+        if (keyed.ok) result.keyed += 1;
+        else {
+          result.problems += 1;
+          for (const error of keyed.errors)
+            options.onProblem({ kind: 'row', line, field: fieldColumn[error.field], code: error.code });
+        }
+        await sink!.write(withKey(cells, positions, keyAt, keyed.ok ? keyed.key : ''));
       }
-      result.rows += 1;
-      const cell = (column: ChildFieldColumn) => cells[positions![column]] ?? '';
-      const keyed = childKeyFor(
-        options.secret,
-        {
-          firstName: cell('first_name'),
-          birthDate: cell('birth_date'),
-          postcode: cell('postcode'),
-          houseNumber: cell('house_number'),
-        },
-        options.today,
-      );
-      if (keyed.ok) result.keyed += 1;
-      else {
-        result.problems += 1;
-        for (const error of keyed.errors)
-          options.onProblem({ kind: 'row', line, field: fieldColumn[error.field], code: error.code });
-      }
-      await sink!.write(withKey(cells, positions, keyAt, keyed.ok ? keyed.key : ''));
-    }
   } finally {
     reader.close();
   }

@@ -53,13 +53,13 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-// Not a generator of its own: every row passed through one more generator costs a promise and a microtask.
-function csvRows(input: ReadStream, delimiter: string): AsyncGenerator<FileRow> {
+// Not a generator of its own: every piece passed through one more generator costs a promise and a microtask.
+function csvRows(input: ReadStream, delimiter: string): AsyncGenerator<FileRow[]> {
   input.setEncoding('utf8');
   return csvRecords(input as AsyncIterable<string>, delimiter);
 }
 
-async function* xlsxRows(input: ReadStream): AsyncGenerator<FileRow> {
+async function* xlsxRows(input: ReadStream): AsyncGenerator<FileRow[]> {
   // Loaded only for a spreadsheet: ExcelJS is a large module that a CSV import does not need.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -75,7 +75,7 @@ async function* xlsxRows(input: ReadStream): AsyncGenerator<FileRow> {
       const values = row.values as unknown[];
       const cells: string[] = [];
       for (let index = 1; index < values.length; index++) cells.push(cellText(values[index]));
-      if (cells.some((cell) => cell.trim() !== '')) yield { line: row.number, cells };
+      if (cells.some((cell) => cell.trim() !== '')) yield [{ line: row.number, cells }];
     }
     return; // only the first sheet
   }
@@ -83,12 +83,13 @@ async function* xlsxRows(input: ReadStream): AsyncGenerator<FileRow> {
 
 /**
  * The rows of a file, read as a stream: memory stays the same whatever the file's length (for XLSX apart
- * from its table of shared texts, which ExcelJS keeps). `bytesRead` tells how far into the file it is.
+ * from its table of shared texts, which ExcelJS keeps). They come in pieces: a CSV's rows of each 64 KB
+ * read, a spreadsheet's one by one. `bytesRead` tells how far into the file it is.
  */
 export function readRows(path: string, sniffed: { kind: FileKind; delimiter: string }) {
   // CSV is read in pieces of 64 KB: V8 keeps a longer string outside the young generation, where each piece
   // (and its copy joined to the previous piece's remainder) would wait for a full collection.
   const input = createReadStream(path, { highWaterMark: (sniffed.kind === 'csv' ? 64 : 256) * 1024 });
-  const rows = sniffed.kind === 'csv' ? csvRows(input, sniffed.delimiter) : xlsxRows(input);
-  return { rows, bytesRead: () => input.bytesRead, close: () => input.destroy() };
+  const pieces = sniffed.kind === 'csv' ? csvRows(input, sniffed.delimiter) : xlsxRows(input);
+  return { pieces, bytesRead: () => input.bytesRead, close: () => input.destroy() };
 }

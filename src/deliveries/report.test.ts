@@ -8,7 +8,7 @@ async function cellsOf(line: string): Promise<string[]> {
   async function* whole() {
     yield line;
   }
-  for await (const record of csvRecords(whole(), ',')) return record.cells;
+  for await (const [record] of csvRecords(whole(), ',')) return record!.cells;
   return [];
 }
 

@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Config } from './config.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -42,15 +43,22 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const unlock = dataDir ? await lockDataDir(dataDir) : async () => undefined;
+  const client = await (dataDir ? PGlite.create(dataDir) : PGlite.create()).catch(async (error: unknown) => {
+    await unlock();
+    throw error;
+  });
   const db = drizzlePglite(client) as unknown as Database;
   return {
     db,
     kind: 'pglite',
-    // PGlite is single-connection and in-process: no other process can migrate at the same time.
+    // PGlite is single-connection, and its folder is held by one process: nobody else can migrate meanwhile.
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     migrationState: () => readMigrationState(db),
-    close: () => client.close(),
+    async close() {
+      await client.close();
+      await unlock();
+    },
   };
 }
 

@@ -31,7 +31,7 @@ describe('the meedoen command on a fresh embedded database', () => {
   });
   after(() => rm(folder, { recursive: true, force: true }));
 
-  test('serve starts with demo data, answers /health and the home page, and stops cleanly', async () => {
+  test('serve starts with demo data, answers /health and the home page, keeps other processes off its database, and stops cleanly', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [bin, 'serve'], {
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
@@ -55,6 +55,11 @@ describe('the meedoen command on a fresh embedded database', () => {
       assert.match(await results.text(), /Hulp voor kinderen in Groningen/);
       assert.match(output, /example catalogue seeded/);
       assert.match(output, /example scheme rules seeded: 9 schemes, 10 versions/);
+      // A second process on the same embedded database would write what the server never sees.
+      const beside = await run(['migrate'], env);
+      assert.equal(beside.code, 1);
+      assert.match(beside.stderr, /in gebruik door een ander Meedoen-proces \(pid \d+\)\. Stop dat eerst/);
+      assert.doesNotMatch(beside.stderr, /\n\s+at /);
     } finally {
       child.kill('SIGTERM');
     }

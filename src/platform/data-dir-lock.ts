@@ -20,8 +20,9 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   if (!(await tryCreate(lockPath))) {
     const holder = await holderOf(lockPath);
     if (holder !== null && isRunning(holder)) throw inUse(dataDir, holder);
-    // The holder ended without giving the folder back (killed, or the machine stopped): take it over. Of two
-    // processes doing so at once, the one that creates the file first wins; the other is told it is in use.
+    // The holder ended without giving the folder back (killed, or the machine stopped): take it over. Two
+    // processes taking over the same left folder in the same instant could both get it; the case this guards
+    // against, a person running a command beside the server, cannot.
     await unlink(lockPath).catch(() => undefined);
     if (!(await tryCreate(lockPath))) throw inUse(dataDir, await holderOf(lockPath));
   }

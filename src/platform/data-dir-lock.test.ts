@@ -24,7 +24,7 @@ async function endedProcessId() {
 test('a folder held by another running process is refused, in Dutch and English, and left as it was', async () => {
   const dataDir = path.join(folder, 'held');
   const unlock = await lockDataDir(dataDir);
-  await unlock();
+  unlock();
   // The parent of this test process (the test runner) runs as long as the test does.
   await writeFile(lockFile(dataDir), String(process.ppid));
   await assert.rejects(
@@ -44,24 +44,24 @@ test('a folder left by a process that ended (killed, say) is taken over, and giv
   await writeFile(lockFile(dataDir), String(await endedProcessId()));
   const again = await lockDataDir(dataDir);
   assert.equal(await readFile(lockFile(dataDir), 'utf8'), String(process.pid));
-  await again();
-  await unlock();
+  again();
+  unlock();
   await assert.rejects(readFile(lockFile(dataDir)), { code: 'ENOENT' });
 });
 
 test('a mark that is not a process id (cut off while written) does not keep the folder', async () => {
   const dataDir = path.join(folder, 'garbled');
-  await lockDataDir(dataDir).then((unlock) => unlock());
+  (await lockDataDir(dataDir))();
   await writeFile(lockFile(dataDir), '');
   const unlock = await lockDataDir(dataDir);
   assert.equal(await readFile(lockFile(dataDir), 'utf8'), String(process.pid));
-  await unlock();
+  unlock();
 });
 
 test('giving back leaves a mark alone that another process has set since', async () => {
   const dataDir = path.join(folder, 'since');
   const unlock = await lockDataDir(dataDir);
   await writeFile(lockFile(dataDir), String(process.ppid));
-  await unlock();
+  unlock();
   assert.equal(await readFile(lockFile(dataDir), 'utf8'), String(process.ppid));
 });

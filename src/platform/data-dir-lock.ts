@@ -14,7 +14,7 @@ const held = new Set<string>();
 let exitHookInstalled = false;
 
 /** Takes the folder for this process, or throws DataDirInUseError; the returned function gives it back. */
-export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+export async function lockDataDir(dataDir: string): Promise<() => void> {
   const lockPath = path.join(dataDir, LOCK_FILE);
   await mkdir(dataDir, { recursive: true });
   if (!(await tryCreate(lockPath))) {
@@ -29,9 +29,9 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   held.add(lockPath);
   if (!exitHookInstalled) process.once('exit', releaseAllOnExit);
   exitHookInstalled = true;
-  return async () => {
+  return () => {
     held.delete(lockPath);
-    if ((await holderOf(lockPath)) === process.pid) await unlink(lockPath).catch(() => undefined);
+    releaseIfOurs(lockPath);
   };
 }
 
@@ -75,11 +75,14 @@ function inUse(dataDir: string, pid: number | null) {
 }
 
 function releaseAllOnExit() {
-  for (const lockPath of held) {
-    try {
-      if (parsePid(readFileSync(lockPath, 'utf8')) === process.pid) unlinkSync(lockPath);
-    } catch {
-      // Gone already, or unreadable: the next process judges it by its process id.
-    }
+  for (const lockPath of held) releaseIfOurs(lockPath);
+}
+
+/** Synchronous, so the same giving back also works in the exit hook, where nothing asynchronous runs. */
+function releaseIfOurs(lockPath: string) {
+  try {
+    if (parsePid(readFileSync(lockPath, 'utf8')) === process.pid) unlinkSync(lockPath);
+  } catch {
+    // Gone already, or unreadable: the next process judges it by its process id.
   }
 }

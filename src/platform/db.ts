@@ -43,9 +43,9 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
-  const unlock = dataDir ? await lockDataDir(dataDir) : async () => undefined;
-  const client = await (dataDir ? PGlite.create(dataDir) : PGlite.create()).catch(async (error: unknown) => {
-    await unlock();
+  const unlock = dataDir ? await lockDataDir(dataDir) : () => undefined;
+  const client = await (dataDir ? PGlite.create(dataDir) : PGlite.create()).catch((error: unknown) => {
+    unlock();
     throw error;
   });
   const db = drizzlePglite(client) as unknown as Database;
@@ -57,7 +57,7 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
     migrationState: () => readMigrationState(db),
     async close() {
       await client.close();
-      await unlock();
+      unlock();
     },
   };
 }
